@@ -1,0 +1,3 @@
+from cablebase.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,200 @@
+"""What the archive stores.
+
+Table names are plain (``cable``, ``paragraph``, ``cable_reference``...) so that
+``sqlite3``, Datasette or DuckDB can read an archive without knowing Django.
+The ``Cable`` row always holds the *current* version's fields; every version
+ever ingested is kept whole in ``CableVersion.record`` (the record's JSON).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class IngestRun(models.Model):
+    started = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+    command = models.TextField(blank=True, default="")
+    status = models.CharField(max_length=16, default="running")  # running|completed|failed|interrupted
+    new = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    new_versions = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    files = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0.0)
+
+    class Meta:
+        db_table = "ingest_run"
+        ordering = ["-started"]
+
+    def __str__(self) -> str:
+        return f"run {self.pk} ({self.status})"
+
+
+class SourceFile(models.Model):
+    """A file as it arrived, identified by content so re-ingesting is a no-op."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    path = models.TextField()
+    format = models.CharField(max_length=32)
+    size = models.BigIntegerField()
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    run = models.ForeignKey(IngestRun, null=True, blank=True, on_delete=models.SET_NULL)
+    # Raw bytes are kept for files up to a size limit so the archive can
+    # re-parse and prove what it was given; larger files keep hash and path only.
+    content = models.BinaryField(null=True, blank=True)
+    complete = models.BooleanField(default=False)  # every record of the file was stored
+
+    class Meta:
+        db_table = "source_file"
+
+    def __str__(self) -> str:
+        return self.path
+
+
+class Tag(models.Model):
+    KINDS = [
+        ("subject", "Subject"),
+        ("program", "Program"),
+        ("organization", "Organization"),
+        ("country", "Country"),
+        ("person", "Person"),
+        ("other", "Other"),
+    ]
+    code = models.CharField(max_length=128, unique=True)
+    kind = models.CharField(max_length=16, choices=KINDS, default="other")
+    description = models.TextField(blank=True, default="")
+
+    class Meta:
+        db_table = "tag"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Cable(models.Model):
+    reference_id = models.CharField(max_length=64, unique=True)
+    origin = models.CharField(max_length=128, blank=True, default="", db_index=True)
+    origin_code = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    created = models.DateTimeField(null=True, blank=True, db_index=True)
+    released = models.DateTimeField(null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    classification = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    caveats = models.JSONField(default=list, blank=True)
+    precedence = models.CharField(max_length=16, blank=True, default="", db_index=True)
+    dtg = models.CharField(max_length=32, blank=True, default="")
+    transmission_id = models.CharField(max_length=64, blank=True, default="")
+    sender = models.CharField(max_length=255, blank=True, default="")
+    recipients = models.JSONField(default=list, blank=True)
+    info_recipients = models.JSONField(default=list, blank=True)
+    sections = models.PositiveSmallIntegerField(default=1)
+    eo = models.CharField(max_length=16, blank=True, default="")
+    declassify_on = models.DateField(null=True, blank=True)
+    declassify_rule = models.CharField(max_length=64, blank=True, default="")
+    subject = models.TextField(blank=True, default="")
+    classified_by_name = models.CharField(max_length=255, blank=True, default="")
+    classified_by_title = models.CharField(max_length=255, blank=True, default="")
+    classified_by_text = models.TextField(blank=True, default="")
+    reasons = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True, default="")
+    signers = models.JSONField(default=list, blank=True)
+    header = models.TextField(blank=True, default="")
+    body = models.TextField(blank=True, default="")
+    partial = models.BooleanField(default=False)
+    warnings = models.JSONField(default=list, blank=True)
+    source_format = models.CharField(max_length=32, blank=True, default="")
+    source_path = models.TextField(blank=True, default="")
+    source_sha256 = models.CharField(max_length=64, blank=True, default="")
+    content_hash = models.CharField(max_length=64)  # sha256 of the current version's text
+    version_count = models.PositiveIntegerField(default=1)
+    first_ingested = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    tags = models.ManyToManyField(Tag, through="CableTag", related_name="cables")
+
+    class Meta:
+        db_table = "cable"
+        ordering = ["-created", "reference_id"]
+
+    def __str__(self) -> str:
+        return self.reference_id
+
+
+class CableTag(models.Model):
+    cable = models.ForeignKey(Cable, on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        db_table = "cable_tag"
+        unique_together = [("cable", "tag")]
+        ordering = ["position"]
+
+
+class Paragraph(models.Model):
+    cable = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="paragraphs")
+    position = models.PositiveIntegerField()  # 1-based order in the body; the ¶ anchor is "par{position}"
+    number = models.CharField(max_length=16, blank=True, default="")
+    marking = models.CharField(max_length=32, blank=True, default="")
+    text = models.TextField()
+
+    class Meta:
+        db_table = "paragraph"
+        ordering = ["cable", "position"]
+        unique_together = [("cable", "position")]
+
+
+class CableReference(models.Model):
+    """One entry of a cable's REF list; ``cited_cable`` is set when the cited cable is stored."""
+
+    citing = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="references")
+    position = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(max_length=16, blank=True, default="")
+    kind = models.CharField(max_length=8, default="cable")  # cable | other
+    cited_id = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    text = models.TextField(blank=True, default="")
+    cited_cable = models.ForeignKey(
+        Cable, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
+    )
+
+    class Meta:
+        db_table = "cable_reference"
+        ordering = ["citing", "position"]
+
+
+class CableVersion(models.Model):
+    """Every distinct text a reference id arrived with; the highest number is current."""
+
+    cable = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content_hash = models.CharField(max_length=64)
+    record = models.JSONField()  # the full record, as the parser produced it
+    source = models.ForeignKey(SourceFile, null=True, blank=True, on_delete=models.SET_NULL)
+    released = models.DateTimeField(null=True, blank=True)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    run = models.ForeignKey(IngestRun, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        db_table = "cable_version"
+        ordering = ["cable", "number"]
+        unique_together = [("cable", "number"), ("cable", "content_hash")]
+
+
+class Quarantine(models.Model):
+    """An input that could not be parsed or stored, with the reason, kept for review."""
+
+    run = models.ForeignKey(IngestRun, null=True, blank=True, on_delete=models.SET_NULL)
+    path = models.TextField()
+    sha256 = models.CharField(max_length=64, blank=True, default="")
+    line = models.PositiveIntegerField(null=True, blank=True)
+    format = models.CharField(max_length=32, blank=True, default="")
+    reason = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "quarantine"
+        ordering = ["-created"]
+        unique_together = [("sha256", "line", "reason")]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

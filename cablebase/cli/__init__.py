@@ -1,0 +1,51 @@
+"""The ``cablebase`` command.
+
+Each area owns a module here that adds its own subcommands, so the parser,
+archive and site commands grow without touching one another:
+``parse_cmd`` (parse), ``archive_cmds`` (ingest, search, show, export, stats,
+quarantine), ``site_cmds`` (serve, demo).
+Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = ("parse_cmd", "archive_cmds", "site_cmds")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from cablebase import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="cablebase",
+        description="Turn diplomatic cables into an archive you can search, read, cite and discuss.",
+    )
+    parser.add_argument("--version", action="version", version=f"cablebase {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"cablebase.cli.{name}")
+        except ModuleNotFoundError as exc:  # an area not installed yet
+            if exc.name != f"cablebase.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `cablebase search ... | head`
+        return 0

@@ -1,0 +1,95 @@
+"""Django settings for cablebase: one module, driven by environment variables.
+
+CABLEBASE_DATABASE_URL  sqlite:///path.db (default sqlite:///cablebase.db) or postgresql://...
+CABLEBASE_SECRET_KEY    required when CABLEBASE_DEBUG is off in production
+CABLEBASE_DEBUG         "1" to enable Django's debug mode
+CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
+CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cablebase.dburl import database_url, django_database
+
+BASE_DIR = Path(__file__).resolve().parent
+
+DEBUG = os.environ.get("CABLEBASE_DEBUG", "") == "1"
+SECRET_KEY = os.environ.get("CABLEBASE_SECRET_KEY") or "cablebase-insecure-development-key-change-me"
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("CABLEBASE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "cablebase.archive",
+    "cablebase.discussion",
+    "cablebase.reader",
+    "cablebase.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "cablebase.urls"
+WSGI_APPLICATION = "cablebase.wsgi.application"
+ASGI_APPLICATION = "cablebase.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+DATABASES = {"default": django_database(database_url())}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cablebase",
+    }
+}
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("CABLEBASE_STATIC_ROOT", "staticfiles")).resolve()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+LOGIN_URL = "/admin/login/"
