@@ -1,0 +1,61 @@
+"""The comment form: plain text within limits, a paragraph choice and a honeypot."""
+
+from __future__ import annotations
+
+from django import forms
+
+from cablebase.archive.models import Cable
+
+BODY_MIN = 2
+BODY_MAX = 5000
+HONEYPOT_FIELD = "website"
+
+
+class CommentForm(forms.Form):
+    """Name and e-mail are required of anonymous visitors only (see ``__init__``)."""
+
+    name = forms.CharField(max_length=80, required=True, strip=True)
+    email = forms.EmailField(
+        max_length=254, required=True, help_text="Never shown; only for the moderators."
+    )
+    paragraph = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None, label="On paragraph"
+    )
+    body = forms.CharField(
+        label="Comment",
+        min_length=BODY_MIN,
+        max_length=BODY_MAX,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 72, "maxlength": BODY_MAX}),
+        help_text=f"Plain text, up to {BODY_MAX} characters; links to http(s) pages are kept.",
+        error_messages={
+            "max_length": f"Your comment is too long: keep it under {BODY_MAX} characters "
+            "(it has %(show_value)d).",
+            "min_length": "Your comment is too short.",
+            "required": "Write a comment before posting.",
+        },
+    )
+    # Hidden from people by CSS; bots that fill every field give themselves away.
+    website = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, cable: Cable, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        positions = list(cable.paragraphs.values_list("position", "number"))
+        choices: list[tuple[object, str]] = [("", "The whole cable")]
+        for position, number in positions:
+            label = f"¶ {number}" if number else f"paragraph {position}"
+            choices.append((position, f"{label} (#par{position})"))
+        self.fields["paragraph"].choices = choices
+        if user is not None and user.is_authenticated:
+            # An account speaks under its own name: whatever name/e-mail is posted is ignored.
+            del self.fields["name"]
+            del self.fields["email"]
+
+    @property
+    def is_spam(self) -> bool:
+        """True when the honeypot was filled (only meaningful after validation)."""
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))

@@ -1,0 +1,66 @@
+"""What a TAGS code means: ``describe_tag("PREL") -> ("subject", "External Political Relations")``.
+
+Kinds follow the State Department's TAGS scheme: subject codes (``PREL``),
+program codes (``KPAL``), organisation codes (``NATO``), two-letter FIPS 10-4
+country codes (``IS`` Israel), person tags (``OVIP (CLINTON, HILLARY)``) and
+anything else (``other``).  The code lists in ``data/tags-*.txt`` come from the
+published collection and decide the kind; descriptions are given only where the
+meaning is established, otherwise the description is empty.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from .tagcodes_fips import FIPS_COUNTRIES
+from .tagcodes_names import PROGRAMS, SUBJECTS
+from .tagcodes_orgs import ORGANIZATIONS
+
+_DATA = Path(__file__).resolve().parent / "data"
+KINDS = ("subject", "program", "organization", "country", "person", "other")
+
+# "OVIP (CLINTON, HILLARY)", "KJUS (SMITH, JOHN)", and bare "CLINTON, HILLARY".
+_PERSON_IN_PARENS = re.compile(r"^\s*(?:[A-Z]{4}\s*)?\(\s*([^()]*,[^()]*)\)\s*$", re.IGNORECASE)
+_BARE_PERSON = re.compile(r"^\s*[A-Z][A-Z'.-]+(?:\s+[A-Z'.-]+)*\s*,\s*[A-Z][A-Z'. -]*$", re.I)
+
+
+@cache
+def _code_list(kind: str) -> frozenset[str]:
+    text = (_DATA / f"tags-{kind}.txt").read_text("utf-8")
+    return frozenset(line.strip().upper() for line in text.splitlines() if line.strip())
+
+
+def _person(code: str) -> str | None:
+    """The person's name a person tag carries, as written (``CLINTON, HILLARY``)."""
+    match = _PERSON_IN_PARENS.match(code)
+    if match:
+        return " ".join(match.group(1).split())
+    if _BARE_PERSON.match(code):
+        return " ".join(code.split())
+    return None
+
+
+def describe_tag(code: str) -> tuple[str, str]:
+    """``(kind, description)`` for a TAGS code; the description is "" when unknown."""
+    raw = " ".join((code or "").split())
+    key = raw.upper()
+    if not key:
+        return ("other", "")
+    name = _person(raw)
+    if name is not None:
+        return ("person", name)
+    if len(key) == 2 and key.isalpha():
+        if key in FIPS_COUNTRIES:
+            return ("country", FIPS_COUNTRIES[key])
+        if key in ORGANIZATIONS or key in _code_list("organization"):
+            return ("organization", ORGANIZATIONS.get(key, ""))
+        return ("country", "")
+    if key in SUBJECTS or key in _code_list("subject"):
+        return ("subject", SUBJECTS.get(key, ""))
+    if key in PROGRAMS or key in _code_list("program"):
+        return ("program", PROGRAMS.get(key, ""))
+    if key in ORGANIZATIONS or key in _code_list("organization"):
+        return ("organization", ORGANIZATIONS.get(key, ""))
+    return ("other", "")

@@ -1,0 +1,108 @@
+"""The discussion in a real browser: post, approve in the admin, see it; hostile text stays text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablebase.parse.record import CableRecord, Paragraph, Source
+
+CABLE_PATH = "/cable/2006/02/06MOSCOW1323.html"
+
+
+def moscow() -> CableRecord:
+    paragraphs = [
+        Paragraph("1", "C", "On February 10 Ambassador Burns met Saltanov about Hamas."),
+        Paragraph("2", "C", "Saltanov said Russia would press Hamas to recognise Israel."),
+        Paragraph(None, None, "MFA Statement on Hamas Invitation"),
+    ]
+    return CableRecord(
+        reference_id="06MOSCOW1323",
+        origin="Embassy Moscow",
+        origin_code="MOSCOW",
+        created="2006-02-10T15:26:00Z",
+        classification="CONFIDENTIAL",
+        tags=["PREL", "KPAL", "RS"],
+        subject="RUSSIA AND THE HAMAS VISIT",
+        paragraphs=paragraphs,
+        body="\n\n".join(p.text for p in paragraphs),
+        source=Source("repost-text", "003_7a1b52288a90354e.txt", "ab" * 32),
+    )
+
+
+@pytest.fixture
+def site(live_server, transactional_db) -> str:
+    from django.contrib.auth.models import User
+    from django.core.cache import cache
+
+    from cablebase.archive.ingest import store_records
+
+    cache.clear()
+    store_records([moscow()])
+    User.objects.create_superuser("moderator", "mod@example.org", "correct-horse-battery")
+    yield live_server.url
+    cache.clear()
+
+
+def post_comment(page, site: str, body: str, paragraph: str | None = None) -> None:
+    page.goto(f"{site}{CABLE_PATH}")
+    form = page.locator("form#comment-form")
+    form.locator("#id_name").fill("Ann Reader")
+    form.locator("#id_email").fill("ann@example.org")
+    if paragraph:
+        form.locator("#id_paragraph").select_option(paragraph)
+    form.locator("#id_body").fill(body)
+    form.get_by_role("button", name="Post comment").click()
+    page.wait_for_url(f"**{CABLE_PATH}*#comments")
+
+
+def approve_all_in_admin(page, site: str) -> None:
+    page.goto(f"{site}/admin/")
+    page.fill("#id_username", "moderator")
+    page.fill("#id_password", "correct-horse-battery")
+    page.click("input[type=submit]")
+    page.goto(f"{site}/admin/discussion/comment/?status__exact=pending")
+    assert "awaiting moderation" in page.content()
+    page.check("#action-toggle")
+    page.select_option("select[name=action]", "approve")
+    page.click("button[name=index]")
+    page.wait_for_selector("text=marked approved")
+
+
+def test_comment_appears_after_approval_in_the_admin(site: str, page) -> None:
+    post_comment(page, site, "Saltanov's line here contradicts the MFA statement.", "2")
+    assert "awaits moderation" in page.locator("#comments").inner_text()
+    assert page.locator("li.comment").count() == 0
+    post_comment(page, site, "A second thought on the whole cable.")
+    assert "awaits moderation" in page.locator("#comments").inner_text()  # shown again
+    approve_all_in_admin(page, site)
+    page.goto(f"{site}{CABLE_PATH}")
+    comments = page.locator("li.comment")
+    assert comments.count() == 2
+    assert "contradicts the MFA statement" in comments.nth(0).inner_text()
+    assert "A second thought" in comments.nth(1).inner_text()
+    page.click('li.comment a.comment-paragraph[href="#par2"]')
+    page.wait_for_url("**#par2")
+    assert page.evaluate("document.querySelector(':target').id") == "par2"
+
+
+HOSTILE = (
+    "<script>window.__xss = 1</script> "
+    '<img src=x onerror="window.__xss = 2"> '
+    '"><svg onload="window.__xss = 3"> '
+    "javascript:window.__xss=4"
+)
+
+
+def test_hostile_comment_stays_inert_text(site: str, page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    post_comment(page, site, HOSTILE)
+    approve_all_in_admin(page, site)
+    page.goto(f"{site}{CABLE_PATH}")
+    body = page.locator("li.comment .comment-body")
+    assert body.inner_text().strip() == HOSTILE
+    assert body.locator("script, img, svg").count() == 0
+    assert body.locator("a").count() == 0  # javascript: never becomes a link
+    page.wait_for_timeout(200)  # give any injected handler the chance it must not get
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == []
