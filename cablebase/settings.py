@@ -10,6 +10,7 @@ CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfile
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 from cablebase.dburl import database_url, django_database
@@ -17,10 +18,14 @@ from cablebase.dburl import database_url, django_database
 BASE_DIR = Path(__file__).resolve().parent
 
 DEBUG = os.environ.get("CABLEBASE_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("CABLEBASE_SECRET_KEY") or "cablebase-insecure-development-key-change-me"
+SECRET_KEY = (
+    os.environ.get("CABLEBASE_SECRET_KEY") or "cablebase-insecure-development-key-change-me"
+)
 ALLOWED_HOSTS = [
     h.strip()
-    for h in os.environ.get("CABLEBASE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
+    for h in os.environ.get(
+        "CABLEBASE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
+    ).split(",")
     if h.strip()
 ]
 
@@ -91,5 +96,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Until `collectstatic` has run, WhiteNoise serves from the apps (USE_FINDERS) and would
+# warn on every start that STATIC_ROOT is missing; that is the expected state for
+# `cablebase serve`, `make demo` and the tests.
+warnings.filterwarnings("ignore", message=r"No directory at: ", category=UserWarning)
 
 LOGIN_URL = "/admin/login/"

@@ -1,0 +1,1 @@
+"""Reader views, one module per kind of page (cable, browse, home, search, pages)."""

@@ -1,0 +1,285 @@
+"""The cable page: metadata, faithful text with paragraph anchors, references, versions."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import importlib.util
+import itertools
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import http_date
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition, require_safe
+
+from cablebase.archive.models import Cable, CableReference, CableTag, CableVersion, Paragraph
+from cablebase.reader.classification import reason_letters
+from cablebase.reader.links import cable_url, search_url
+from cablebase.reader.segments import link_tag_line, split_body
+from cablebase.reader.views.citation import bibtex, plain_citation
+
+# Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
+CABLE_MAX_AGE = 0
+
+
+@cache
+def discussion_ready() -> bool:
+    """True once the discussion app ships its template tags, so the page can include them."""
+    return importlib.util.find_spec("cablebase.discussion.templatetags.discussion") is not None
+
+
+def _with_comment_count(qs: QuerySet[Cable]) -> QuerySet[Cable]:
+    """Annotate ``approved_comments`` in the same query, once the discussion app exists."""
+    try:
+        from cablebase.discussion.models import Comment
+    except ImportError:
+        return qs.annotate(approved_comments=Value(0))
+    approved = (
+        Comment.objects.filter(cable=OuterRef("pk"), status="approved")
+        .order_by()
+        .values("cable")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return qs.annotate(
+        approved_comments=Coalesce(Subquery(approved, output_field=IntegerField()), 0)
+    )
+
+
+def _lookup(request: HttpRequest, reference_id: str) -> Cable | None:
+    """The cable with its approved comment count (one indexed query), memoised on the request.
+
+    The validators (ETag, Last-Modified) and the page itself use the same row, so a page
+    costs this query plus one per related list.
+    """
+    key = f"_cable_{reference_id}"
+    if not hasattr(request, key):
+        qs = _with_comment_count(Cable.objects.all())
+        cable = qs.filter(reference_id=reference_id).first()
+        if cable is None and reference_id != reference_id.upper():
+            cable = qs.filter(reference_id=reference_id.upper()).first()
+        setattr(request, key, cable)
+    return getattr(request, key)
+
+
+def _personal(request: HttpRequest) -> str | None:
+    """What besides the cable makes this visitor's page differ, or None when it must not be reused.
+
+    The page embeds a CSRF token (tied to the CSRF cookie) and the visitor's account in the
+    comment form, and may carry one-off messages ("your comment awaits moderation"): a 304
+    must never hand back a page rendered for another cookie or hide a message.
+    """
+    try:
+        from django.contrib.messages import get_messages
+
+        if len(get_messages(request)):
+            return None
+    except Exception:  # no message storage on this request: nothing pending
+        pass
+    user = getattr(request, "user", None)
+    user_id = user.pk if user is not None and user.is_authenticated else 0
+    # After rendering, META holds the secret the page's token was made from (a new visitor's too).
+    csrf = request.META.get("CSRF_COOKIE") or request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    return hashlib.sha256(f"{user_id}:{csrf}".encode()).hexdigest()[:16]
+
+
+def _etag(request: HttpRequest, reference_id: str, **_: Any) -> str | None:
+    cable = _lookup(request, reference_id)
+    personal = _personal(request)
+    if cable is None or personal is None:
+        return None
+    stamp = f"{cable.updated.timestamp():.6f}"
+    return f'"{cable.pk}-{stamp}-{cable.approved_comments}-{personal}"'
+
+
+def _last_modified(request: HttpRequest, reference_id: str, **_: Any) -> datetime | None:
+    """The cable's ``updated``; clients sending both validators are judged by the ETag."""
+    cable = _lookup(request, reference_id)
+    if cable is None or _personal(request) is None:
+        return None
+    return cable.updated
+
+
+def not_found(request: HttpRequest, reference_id: str) -> HttpResponse:
+    """A 404 that offers the search for the id the visitor asked for."""
+    return render(
+        request,
+        "reader/cable_404.html",
+        {"reference_id": reference_id, "search_link": search_url(reference_id)},
+        status=404,
+    )
+
+
+def _load(cable: Cable) -> Cable:
+    """Fetch the related lists of ``cable`` (one query each, never one per row)."""
+    cited_only = ("id", "reference_id", "created", "subject", "origin")
+    prefetch_related_objects(
+        [cable],
+        Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
+        Prefetch(
+            "cabletag_set",
+            queryset=CableTag.objects.select_related("tag").order_by("position"),
+            to_attr="ordered_tags",
+        ),
+        Prefetch(
+            "references",
+            queryset=CableReference.objects.select_related("cited_cable")
+            .only(
+                *(f"cited_cable__{f}" for f in cited_only),
+                "citing_id",
+                "position",
+                "label",
+                "kind",
+                "cited_id",
+                "text",
+            )
+            .order_by("position"),
+        ),
+        Prefetch(
+            "cited_by",
+            queryset=CableReference.objects.select_related("citing")
+            .only(*(f"citing__{f}" for f in cited_only), "cited_cable_id")
+            .order_by("-citing__created"),
+        ),
+    )
+    return cable
+
+
+@require_safe
+@cache_control(max_age=CABLE_MAX_AGE, must_revalidate=True)
+@condition(etag_func=_etag, last_modified_func=_last_modified)
+def cable_page(request: HttpRequest, year: str, month: str, reference_id: str) -> HttpResponse:
+    cable = _lookup(request, reference_id)
+    if cable is None:
+        return not_found(request, reference_id)
+    canonical = cable_url(cable)
+    if request.path != canonical:
+        return HttpResponsePermanentRedirect(canonical)
+    response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
+    etag = _etag(request, reference_id)  # now keyed on the CSRF secret the page embeds
+    if etag:
+        response["ETag"] = etag
+    return response
+
+
+@require_safe
+def cable_short(request: HttpRequest, reference_id: str) -> HttpResponse:
+    """``/cable/<ID>`` redirects to the dated address; undated cables are shown here."""
+    cable = _lookup(request, reference_id)
+    if cable is None:
+        return not_found(request, reference_id)
+    if cable.created is not None:
+        return HttpResponsePermanentRedirect(cable_url(cable))
+    response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
+    response["Last-Modified"] = http_date(cable.updated.timestamp())
+    return response
+
+
+def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
+    paragraphs = list(cable.paragraphs.all())
+    segments = split_body(cable.body, [p.text for p in paragraphs], [p.number for p in paragraphs])
+    if segments is not None:
+        for paragraph, text in zip(paragraphs, segments.paragraphs):
+            paragraph.display = text
+        preamble, tail = segments.preamble, segments.tail
+    else:  # the rows as stored, with their number and marking
+        for paragraph in paragraphs:
+            prefix = (f"{paragraph.number}. " if paragraph.number else "") + (
+                f"({paragraph.marking}) " if paragraph.marking else ""
+            )
+            paragraph.display = prefix + paragraph.text
+        preamble, tail = ("" if paragraphs else cable.body), ""
+    references = list(cable.references.all())
+    seen: set[int] = set()
+    cited_by = []
+    for ref in cable.cited_by.all():
+        if ref.citing_id not in seen:
+            seen.add(ref.citing_id)
+            cited_by.append(ref.citing)
+    par_counts = _paragraph_comment_counts(request, cable)
+    for paragraph in paragraphs:
+        paragraph.comment_count = par_counts.get(paragraph.position, 0)
+    tags = [ct.tag for ct in cable.ordered_tags]
+    preamble = link_tag_line(
+        preamble, [t.code for t in tags], lambda code: reverse("reader:tag", args=[code])
+    )
+    url = request.build_absolute_uri(cable_url(cable))
+    return {
+        "cable": cable,
+        "paragraphs": paragraphs,
+        "preamble": preamble,
+        "tail": tail,
+        "tags": tags,
+        "reasons": reason_letters(cable.reasons or []),
+        "references": references,
+        "cited_by": cited_by,
+        "versions": version_diffs(cable) if cable.version_count > 1 else [],
+        "permalink": url,
+        "hashtags": f"#cablegate #{cable.reference_id}",
+        "citation": plain_citation(cable, url),
+        "bibtex": bibtex(cable, url),
+        "json_url": f"/api/cables/{cable.reference_id}",
+        "discussion_ready": discussion_ready(),
+    }
+
+
+def _paragraph_comment_counts(request: HttpRequest, cable: Cable) -> dict[int, int]:
+    """Approved comments per ¶; skipped (no query) when the cable has no approved comment."""
+    if not discussion_ready() or getattr(cable, "approved_comments", None) == 0:
+        return {}
+    from cablebase.discussion.counts import paragraph_counts
+
+    return paragraph_counts(cable.pk)
+
+
+def version_diffs(cable: Cable) -> list[dict[str, Any]]:
+    """Each older version against the next one, as unified-diff lines classed for display."""
+    versions = list(
+        CableVersion.objects.filter(cable=cable)
+        .order_by("number")
+        .only("number", "record", "released", "ingested_at")
+    )
+    out = []
+    for older, newer in itertools.pairwise(versions):
+        a = _version_text(older.record).splitlines()
+        b = _version_text(newer.record).splitlines()
+        lines = []
+        for line in difflib.unified_diff(
+            a, b, f"version {older.number}", f"version {newer.number}", n=2, lineterm=""
+        ):
+            kind = "ctx"
+            if line.startswith(("---", "+++")):
+                kind = "file"
+            elif line.startswith("@@"):
+                kind = "hunk"
+            elif line.startswith("+"):
+                kind = "add"
+            elif line.startswith("-"):
+                kind = "del"
+            lines.append((kind, line))
+        out.append({"older": older, "newer": newer, "lines": lines})
+    return out
+
+
+def _version_text(record: dict[str, Any]) -> str:
+    body = record.get("body") or ""
+    if body:
+        return body
+    return "\n\n".join(p.get("text", "") for p in record.get("paragraphs") or [])

@@ -1,0 +1,20 @@
+"""Static explainer pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from cablebase.reader.classification import LEVELS, ORDERS, REASONS
+
+
+@require_safe
+@cache_control(max_age=3600)
+def classification(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reader/classification.html",
+        {"reasons": REASONS, "orders": ORDERS, "levels": LEVELS},
+    )

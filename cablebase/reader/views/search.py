@@ -1,0 +1,122 @@
+"""The search page over the archive's query language: facets, snippets, sort, pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from cablebase.reader.facets import (
+    FACET_FIELDS,
+    FACET_LABELS,
+    FacetValue,
+    active_filters,
+    add_filter,
+    remove_filter,
+)
+from cablebase.reader.links import search_url
+from cablebase.reader.views.common import attach_comment_counts
+
+PER_PAGE = 20
+SORTS = (("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first"))
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(1, int(raw or 1))
+    except ValueError:
+        return 1
+
+
+def page_window(current: int, pages: int, width: int = 2) -> list[int | None]:
+    """Page numbers to link: first, last and ``width`` either side of the current, gaps as None."""
+    shown = sorted({1, pages, *range(max(1, current - width), min(pages, current + width) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+@require_safe
+@cache_control(max_age=60)
+def search_page(request: HttpRequest) -> HttpResponse:
+    query = " ".join(request.GET.get("q", "").split())
+    sort = request.GET.get("sort", "relevance")
+    if sort not in dict(SORTS):
+        sort = "relevance"
+    context: dict[str, Any] = {"q": query, "sort": sort, "sorts": SORTS}
+    if not query:
+        return render(request, "reader/search.html", context)
+    try:
+        from cablebase.archive.query import QueryError
+        from cablebase.archive.search import search
+    except ImportError:
+        context["error"] = "Search is not available on this site yet (the search index is missing)."
+        return render(request, "reader/search.html", context, status=503)
+    page = _page_number(request.GET.get("page"))
+    try:
+        result = search(query, page=page, per_page=PER_PAGE, sort=sort)
+        if result.pages and page > result.pages:
+            page = result.pages
+            result = search(query, page=page, per_page=PER_PAGE, sort=sort)
+    except QueryError as exc:
+        context["error"] = str(getattr(exc, "message", exc))
+        position = getattr(exc, "position", None)
+        if isinstance(position, int) and 0 <= position <= len(query):
+            context["caret"] = " " * position + "^"
+        return render(request, "reader/search.html", context, status=400)
+    hits = list(result.hits)
+    attach_comment_counts([h.cable for h in hits])
+    for hit in hits:
+        hit.snippet_html = mark_safe(hit.snippet or "")  # escaped by archive.search
+    context.update(
+        result=result,
+        hits=hits,
+        start_index=(result.page - 1) * result.per_page + 1,
+        facets=facet_groups(query, result.facets),
+        filters=[
+            {
+                "field": f,
+                "label": FACET_LABELS[f],
+                "value": v,
+                "remove": search_url(remove_filter(query, f, v), sort=sort),
+            }
+            for f, v in active_filters(query)
+        ],
+        window=[
+            {"n": n, "url": search_url(query, sort=sort, page=n) if n else None}
+            for n in (page_window(result.page, result.pages) if result.pages > 1 else [])
+        ],
+        prev_url=search_url(query, sort=sort, page=result.page - 1) if result.page > 1 else None,
+        next_url=search_url(query, sort=sort, page=result.page + 1)
+        if result.page < result.pages
+        else None,
+        feed_url=f"/feeds/search/?{request.GET.urlencode()}",
+        json_url=f"/api/search?{request.GET.urlencode()}",
+        sort_links=[(key, label, search_url(query, sort=key)) for key, label in SORTS],
+    )
+    return render(request, "reader/search.html", context)
+
+
+def facet_groups(query: str, facets: dict[str, list[tuple[str, int]]]) -> list[dict[str, Any]]:
+    active = set(active_filters(query))
+    groups = []
+    for field in FACET_FIELDS:
+        values = []
+        for value, count in (facets or {}).get(field, [])[:15]:
+            on = (field, str(value)) in active
+            q = (
+                remove_filter(query, field, str(value))
+                if on
+                else add_filter(query, field, str(value))
+            )
+            values.append(FacetValue(str(value), count, on, search_url(q)))
+        if values:
+            groups.append({"field": field, "label": FACET_LABELS[field], "values": values})
+    return groups

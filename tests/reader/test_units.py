@@ -1,0 +1,72 @@
+"""Pure helpers: facet terms in queries, reason anchors, page windows, citations."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cablebase.reader.facets import active_filters, add_filter, remove_filter
+from cablebase.reader.links import reason_anchor
+from cablebase.reader.views.common import level_slug
+from cablebase.reader.views.search import page_window
+
+values = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Nd"), whitelist_characters="/ -."),
+    min_size=1,
+).filter(lambda v: v.strip() == v and '"' not in v and v)
+
+
+def test_add_then_remove_a_filter_gives_the_query_back() -> None:
+    q = add_filter("hamas", "classification", "SECRET//NOFORN")
+    assert q == 'hamas classification:"SECRET//NOFORN"'
+    assert active_filters(q) == [("classification", "SECRET//NOFORN")]
+    assert remove_filter(q, "classification", "SECRET//NOFORN") == "hamas"
+
+
+@given(
+    words=st.lists(st.sampled_from(["hamas", "russia", '"quartet principles"']), max_size=3),
+    value=values,
+)
+def test_filters_round_trip(words: list[str], value: str) -> None:
+    base = " ".join(words)
+    q = add_filter(add_filter(base, "origin", value), "year", "2006")
+    assert ("origin", value) in active_filters(q)
+    assert remove_filter(remove_filter(q, "origin", value), "year", "2006") == base
+
+
+def test_reason_anchor_reads_the_category_letter() -> None:
+    assert reason_anchor("1.4(b)") == "reason-b"
+    assert reason_anchor("1.5(D)") == "reason-d"
+    assert reason_anchor("1.4(z)") is None
+
+
+def test_level_slug() -> None:
+    assert level_slug("SECRET//NOFORN") == "secret-noforn"
+    assert level_slug("UNCLASSIFIED//FOR OFFICIAL USE ONLY") == "unclassified-for-official-use-only"
+
+
+def test_page_window_keeps_first_last_and_neighbours() -> None:
+    assert page_window(1, 1) == [1]
+    assert page_window(5, 20) == [1, None, 3, 4, 5, 6, 7, None, 20]
+    assert page_window(2, 4) == [1, 2, 3, 4]
+
+
+def test_cable_url_uses_the_viewer_scheme_or_the_short_address() -> None:
+    from datetime import UTC, datetime
+
+    from cablebase.reader.links import cable_url
+
+    created = datetime(2006, 2, 10, 15, 26, tzinfo=UTC)
+    assert cable_url("06MOSCOW1323", created) == "/cable/2006/02/06MOSCOW1323.html"
+    assert cable_url("66BUENOSAIRES2481") == "/cable/66BUENOSAIRES2481"
+
+
+def test_loadtest_refuses_anything_but_loopback(capsys) -> None:
+    import pytest
+
+    from cablebase.reader.loadtest import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["-n", "10", "http://example.org/"])
+    assert exit_info.value.code == 2
+    assert "only http:// URLs on loopback" in capsys.readouterr().err
