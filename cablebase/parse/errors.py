@@ -4,8 +4,14 @@ from __future__ import annotations
 
 
 class ParseError(Exception):
-    def __init__(self, reason: str, *, path: str | None = None, line: int | None = None,
-                 format: str | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        format: str | None = None,
+    ) -> None:
         self.reason = reason
         self.path = path
         self.line = line

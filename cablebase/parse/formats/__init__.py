@@ -1,0 +1,1 @@
+"""One reader per input format: each turns its bytes into a ``ParseState`` for the rules."""

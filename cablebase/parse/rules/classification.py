@@ -1,0 +1,48 @@
+"""Rules ``classification`` and ``caveats``: the header's marking and handling terms.
+
+The publisher's metadata wins when there is any; otherwise the classification
+line (``C O N F I D E N T I A L``, ``SECRET//NOFORN``, ``UNCLAS``) decides,
+with ``//NOFORN`` added when the header says NOFORN and
+``//FOR OFFICIAL USE ONLY`` for ``UNCLAS ... SENSITIVE``/``FOUO``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablebase.parse.state import ParseState
+from cablebase.parse.text import CLASSIFICATION_RE, NOFORN_RE, normalize_classification
+
+CAVEATS = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "ORCON", "CHEROKEE")
+CAVEAT_RE = re.compile(r"\b(" + "|".join(CAVEATS) + r")\b")
+_FOUO_RE = re.compile(r"\b(?:SENSITIVE|FOUO|FOR OFFICIAL USE ONLY|SBU)\b")
+_SECTION_RE = re.compile(r"\bSECTION\s+0*(\d+)\s+OF\s+0*(\d+)", re.I)
+
+
+def classification(state: ParseState) -> None:
+    record = state.record
+    head = state.preamble
+    m = _SECTION_RE.search(head)
+    if m:
+        record.sections = max(record.sections, int(m.group(2)))
+    if state.pages > record.sections and state.pages < 100:
+        record.sections = state.pages
+    if state.meta.classification:
+        record.classification = state.meta.classification
+        return
+    m = CLASSIFICATION_RE.search(head)
+    if m:
+        record.classification = normalize_classification(
+            m.group(1),
+            noforn=bool(NOFORN_RE.search(head)),
+            fouo=bool(_FOUO_RE.search(head)),
+        )
+
+
+def caveats(state: ParseState) -> None:
+    found = CAVEAT_RE.findall(state.preamble)
+    seen: list[str] = []
+    for word in found:
+        if word not in seen:
+            seen.append(word)
+    state.record.caveats = seen

@@ -1,0 +1,93 @@
+"""Rule ``routing``: the transmission header's DE line, DTG line and precedence.
+
+``DE RUEHMO #1323/01 0411526`` gives the transmission id; ``O 101526Z FEB 06``
+the precedence (Z/O/P/R) and the date-time group; ``OO RUEHTRO`` the
+precedence when the DTG line has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablebase.parse.state import ParseState
+from cablebase.parse.text import CLASS_FIRST, CLASSIFICATION_RE, DTG_RE, dtg_to_iso
+
+PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+
+DE_RE = re.compile(r"(?m)^[ \t]*DE[ \t]+(R[A-Z]{3,6}[ \t]+#[ \t]?\S+(?:[ \t]+\d{5,7})?)")
+DTG_LINE_RE = re.compile(
+    r"(?m)^[ \t]*([ZOPR])(?:[ \t]+[ZOPR])?[ \t]+(\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2,4})[ \t]*$"
+)
+_FM_LINE_RE = re.compile(r"(?m)^FM [A-Z]")
+PREC_ROUTE_RE = re.compile(r"(?m)^[ \t]*([ZOPR])\1?[ \t]+R[A-Z]{3,6}\b")
+_TRANSMISSION_LINE_RE = re.compile(
+    r"^(?:VZCZC|DE\s|ZNY|ZNR|ZZH|FM\s|TO\s|INFO\s|XMT|BT\b|NNNN|#|[ZOPR]{1,2}\s+R[A-Z]{3}"
+    r"|[ZOPR](?:\s[ZOPR])?\s+\d{6}Z)"
+)
+
+
+def split_transmission(state: ParseState) -> None:
+    """Move transmission lines above the classification line into the header.
+
+    Bare telegrams carry them in the text; some viewer pages repeat them there too.
+    """
+    text = state.text
+    if (
+        state.transmission
+        and "VZCZC" not in text[:600]
+        and not DE_RE.search(text[:2000])
+        and not _FM_LINE_RE.search(text[:3000])
+    ):
+        return
+    lines = text[:30000].split("\n", 600)[:600]
+    limit = len(lines)
+    cut = None
+    # Catalogue lines (number, date, id, "CONFIDENTIAL") may precede the header:
+    # look for the classification line after the FM line when there is one.
+    fm = next((i for i in range(min(limit, 300)) if lines[i].startswith(("FM ", "VZCZC"))), 0)
+    for i in range(fm, min(limit, fm + 150)):
+        s = lines[i].strip()
+        if s and s[0] in CLASS_FIRST and CLASSIFICATION_RE.match(s):
+            cut = i
+            break
+    if cut is None:
+        # No classification line: the header runs to the first blank line after FM/TO.
+        first = next((i for i in range(limit) if lines[i].strip()), None)
+        if first is None or not _TRANSMISSION_LINE_RE.match(lines[first].strip()):
+            return
+        cut = next((i for i in range(first, limit) if not lines[i].strip()), limit)
+    before = lines[:cut]
+    if any(_TRANSMISSION_LINE_RE.match(ln.strip()) for ln in before if ln.strip()):
+        # A viewer page that repeats the header (after a catalogue record) in its
+        # text keeps the header block it already has.
+        if not state.transmission:
+            state.transmission = "\n".join(before).strip("\n")
+        state.text = text[len("\n".join(before)) :].lstrip("\n")
+
+
+def routing(state: ParseState) -> None:
+    split_transmission(state)
+    record = state.record
+    header = state.transmission
+    if header:
+        m = DE_RE.search(header)
+        if m:
+            record.transmission_id = " ".join(m.group(1).split())
+        m = DTG_LINE_RE.search(header)
+        if m:
+            record.precedence = PRECEDENCE[m.group(1)]
+            record.dtg = " ".join(m.group(2).split()).upper()
+        else:
+            m = DTG_RE.search(header)
+            if m:
+                record.dtg = " ".join(m.group(0).split()).upper()
+        if record.precedence is None:
+            m = PREC_ROUTE_RE.search(header)
+            if m:
+                record.precedence = PRECEDENCE[m.group(1)]
+    if record.dtg is None:
+        m = DTG_RE.search(state.text[:400])
+        if m:
+            record.dtg = " ".join(m.group(0).split()).upper()
+    if record.dtg and record.created is None:
+        record.created = dtg_to_iso(record.dtg)

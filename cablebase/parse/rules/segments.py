@@ -1,0 +1,181 @@
+"""Rule ``segments``: cut the text header into one raw segment per field.
+
+The header is the lines from the classification line to the first numbered
+paragraph. Fields are found by keyword anywhere on a line (some copies put
+``E.O.``, ``TAGS`` and the classification on one line), and continue on the
+following lines until a blank line, the next keyword or the body. Text that
+belongs to no keyword (classification line, handling terms, office lines)
+goes to ``state.preamble``. The per-field rules then read ``state.segments``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablebase.parse.state import ParseState
+from cablebase.parse.text import CLASS_FIRST, CLASSIFICATION_RE
+
+KEYWORD_RE = re.compile(
+    # "E.O. 12958" is distinctive enough to be found glued to a word ("AGUILERAE.O. 12958",
+    # copies that lost their line breaks); other keywords need a non-letter before them.
+    r"(?P<eo>(?i:E\.\s?O\.)\s?\d{5}|(?<![A-Za-z/])(?:E\.O\.|EO[ \t]+\d{5}))"
+    r"|(?<![A-Za-z/])(?:"
+    r"(?P<decl>(?i:DECL(?:ASSIFY)?(?:[ \t]+ON)?)[ \t]*:|DECL[ \t]+(?=\d|OADR|X\d|1\.))"
+    r"|(?P<tags>(?i:TAGS?)[ \t]*:|^[ \t]*TAGS(?=[ \t]+[A-Z]))"
+    r"|(?P<subject>(?i:SUBJECT|SUBJ)[ \t]*:|SUBJECT(?=[ \t]+[A-Z(]))"
+    r"|(?P<ref>(?i:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)[ \t]*:|REFTELS?(?=[ \t]+[A-Z]))"
+    r"|(?P<classified_by>(?i:CLASSIFIED[ \t]+BY)[ \t]*:?)"
+    r")"
+)
+PARA_START_RE = re.compile(r"^[ \t]*(\d{1,3})[ \t]*\.(?![\d.])[ \t]*(?:\(([^)\n]{1,30})\))?[ \t]*")
+SUMMARY_START_RE = re.compile(r"^[ \t]*(?:SUMMARY|Summary)(?:\s+AND\s+COMMENT|\s+and\s+comment)?\b")
+ENTIRE_TEXT_RE = re.compile(r"^[ \t]*[A-Z ]+-[ \t]*ENTIRE TEXT\.?[ \t]*$")
+_TAG = r"(?:[A-Z][A-Z0-9_\-]{1,11}|\([^()\n]{1,60}\))"
+_TAG_LINE_RE = re.compile(rf"^{_TAG}(?:[\s,;]+{_TAG})*[\s,;]*$")
+_REF_ITEM_RE = re.compile(r"^\(?[A-Z][.)]\s+\S")
+_HANDLING_RE = re.compile(
+    r"^(?:(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|ORCON|SENSITIVE|CHEROKEE)[\s,.]*)+$"
+)
+_REASON_RE = re.compile(r"(?i)1\.\s?[4-6]")
+_REASON_LETTER_RE = re.compile(r"1\.\s?[4-6]\s*\(?\s*[a-hA-H](?![A-Za-z])")
+_LETTERS_LINE_RE = re.compile(r"^(?:[(\[]?[A-Ha-h](?:[)\]/,.\s]|$)|(?:AND|and|&)\s)")
+_MAX_CONT = {"subject": 4, "tags": 3, "ref": 15, "classified_by": 3, "eo": 1, "decl": 1}
+_HEADER_SCAN = 120
+
+
+def _is_body_start(s: str) -> bool:
+    return bool(PARA_START_RE.match(s) and s[0].isdigit()) or bool(SUMMARY_START_RE.match(s))
+
+
+def segments(state: ParseState) -> None:
+    lines = state.text.split("\n")
+    state.lines = lines
+    n = len(lines)
+    limit = min(n, _HEADER_SCAN)
+    start = next(
+        (
+            i
+            for i in range(min(n, 60))
+            if lines[i].lstrip()[:1] in CLASS_FIRST and CLASSIFICATION_RE.match(lines[i].strip())
+        ),
+        None,
+    )
+    preamble: list[str] = []
+    if start is None:
+        start = 0
+    else:
+        preamble.extend(ln.strip() for ln in lines[:start] if ln.strip())
+    segs: dict[str, list[str]] = {}
+    current: str | None = None
+    cont = 0
+    seen_kw = False
+    last_key: str | None = None
+    body = n
+    for i in range(start, limit):
+        line = lines[i]
+        s = line.strip()
+        if not s or (s[0] in "-=_" and not s.strip("-=_ ")):
+            current = None
+            continue
+        if i > start and _is_body_start(s):
+            body = i
+            break
+        matches = list(KEYWORD_RE.finditer(line)) if _may_have_keyword(line) else None
+        if matches:
+            lead = line[: matches[0].start()].strip()
+            if lead:
+                if current:
+                    segs[current].append(lead)
+                else:
+                    preamble.append(lead)
+            for j, m in enumerate(matches):
+                end = matches[j + 1].start() if j + 1 < len(matches) else len(line)
+                key = m.lastgroup or ""
+                piece = line[m.start() : end].strip()
+                if key in segs and key != "decl":
+                    if key == current and _restarts(segs[key], piece, m.end() - m.start()):
+                        # "REF: A. REF: A. STATE 55370", "Classified By: Classified By: X":
+                        # a doubled keyword restarts the field.
+                        segs[key] = [piece]
+                        continue
+                    # Otherwise the first occurrence wins: a later "Subject:" is text.
+                    current = None
+                    continue
+                segs.setdefault(key, []).append(piece)
+                current, cont, last_key = key, 0, key
+            seen_kw = True
+            continue
+        if current is not None and cont < _MAX_CONT[current] and _continues(current, s, segs):
+            segs[current].append(s)
+            cont += 1
+            continue
+        if last_key == "ref" and _REF_ITEM_RE.match(s):
+            # Lettered references after a blank line still belong to REF.
+            segs["ref"].append(s)
+            current, cont = "ref", 0
+            continue
+        current = None
+        if (
+            i == start
+            or ENTIRE_TEXT_RE.match(s)
+            or _HANDLING_RE.match(s)
+            or (not seen_kw and _looks_preamble(s) and i - start < 25)
+        ):
+            preamble.append(s)
+            continue
+        body = i
+        break
+    else:
+        body = n if limit >= n else limit
+        if not seen_kw and n:
+            # No header keywords at all: everything after the classification line is body.
+            body = start + 1 if CLASSIFICATION_RE.match(lines[start].strip()) else start
+            preamble = [ln.strip() for ln in lines[:body] if ln.strip()]
+    state.body_start = body
+    state.segments = {k: "\n".join(v) for k, v in segs.items()}
+    state.preamble = "\n".join(preamble)
+
+
+def _may_have_keyword(line: str) -> bool:
+    """Cheap substring test that saves the keyword regex on most lines."""
+    return (
+        ":" in line
+        or "TAGS" in line
+        or "E.O" in line
+        or "EO " in line
+        or "DECL" in line
+        or "SUBJ" in line
+        or "REF" in line
+        or "LASSIFIED" in line
+        or "lassified" in line
+        or "E.o" in line
+        or "e.o" in line
+    )
+
+
+def _restarts(existing: list[str], piece: str, kw_len: int) -> bool:
+    """True when the field so far is only a prefix of what the repeated keyword starts."""
+    first = existing[0]
+    head = first[first.find(":") + 1 :].strip() if ":" in first else ""
+    return len(existing) == 1 and piece[kw_len:].strip().startswith(head)
+
+
+def _looks_preamble(s: str) -> bool:
+    """Classification, handling and office lines: short, upper case, or ``X FOR Y``."""
+    if len(s) <= 40 or " FOR " in s or s.startswith(("FOR ", "PASS ", "PLEASE PASS")):
+        return True
+    return len(s) <= 250 and not any(c.islower() for c in s)
+
+
+def _continues(key: str, s: str, segs: dict[str, list[str]]) -> bool:
+    if key == "classified_by":
+        joined = " ".join(segs[key])
+        if not _REASON_RE.search(joined):
+            return True
+        # "REASON: 1.5 \n(B) AND (D)": the letters wrapped onto the next line.
+        return not _REASON_LETTER_RE.search(joined) and bool(_LETTERS_LINE_RE.match(s))
+    if key == "tags":
+        return bool(_TAG_LINE_RE.match(s)) and not CLASSIFICATION_RE.match(s)
+    if key == "decl" or key == "eo":
+        return s.upper().startswith("DECL")
+    return True

@@ -1,0 +1,27 @@
+"""Rule ``subject``: the SUBJECT line, joined over wrapped lines and page breaks.
+
+A leading portion marking (``(U)``, ``(C)``, ``(SBU)``) is dropped; the
+subject keeps the cable's own case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablebase.parse.state import ParseState
+from cablebase.parse.text import squash
+
+_KW_RE = re.compile(r"^(?:SUBJECT|SUBJ)\s*[:\-]?\s*", re.I)
+_MARK_RE = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]{1,10})?\s*\)\s*")
+
+
+def parse_subject(text: str) -> str | None:
+    text = squash(_KW_RE.sub("", text.strip()))
+    text = _MARK_RE.sub("", text).strip()
+    return text or None
+
+
+def subject(state: ParseState) -> None:
+    seg = state.segments.get("subject")
+    if seg:
+        state.record.subject = parse_subject(seg)

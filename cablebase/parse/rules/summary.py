@@ -1,0 +1,67 @@
+"""Rule ``summary``: the ``SUMMARY: ... END SUMMARY`` block, markings removed.
+
+Also ``Summary and Comment:`` and a ``SUMMARY`` heading; the block may span
+paragraphs. Without an end marker the summary is the rest of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablebase.parse.state import ParseState
+
+_START_RE = re.compile(r"^(?:\(\w{1,4}\)\s*)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]*\s*", re.I)
+_END_RE = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:)\-]*", re.I)
+
+
+def _has_end(text: str) -> bool:
+    """Cheap test before the regex: an end marker needs both words."""
+    up = text.upper()
+    return "END" in up and "SUMMARY" in up
+
+
+# Starts with a literal, so the scan is a fast substring search; \b is checked after.
+_END_UPPER_RE = re.compile(r"END\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:)\-]*")
+
+
+def _find_end(text: str) -> re.Match[str] | None:
+    """The end marker, searched in upper case (literal prefix: fast) when lengths agree."""
+    up = text.upper()
+    if "SUMMARY" not in up:
+        return None
+    if len(up) == len(text):
+        m = _END_UPPER_RE.search(up)
+        while m is not None and m.start() > 0 and up[m.start() - 1].isalnum():
+            m = _END_UPPER_RE.search(up, m.start() + 3)
+        if m is None:
+            return None
+        start = m.start()
+        while start > 0 and text[start - 1] in " (":
+            start -= 1
+        return _END_RE.match(text, start) or _END_RE.search(text, start)
+    return _END_RE.search(text)
+
+
+def summary(state: ParseState) -> None:
+    paras = state.record.paragraphs
+    for i, para in enumerate(paras[:6]):
+        if "SUMMARY" not in para.text[:40].upper():
+            continue
+        m = _START_RE.match(para.text)
+        if not m:
+            continue
+        chunks = [para.text[m.end() :]]
+        for follow in paras[i + 1 : i + 8]:
+            if _has_end(chunks[-1]):
+                break
+            chunks.append(follow.text)
+        text = "\n\n".join(chunks)
+        end = _find_end(text)
+        if end:
+            text = text[: end.start()]
+        elif len(chunks) > 1:
+            text = chunks[0]
+        text = text.strip()
+        if text:
+            state.record.summary = text
+        return
