@@ -1,3 +1,3 @@
-"""cablebase: turn raw diplomatic cables into an archive people can search, read, cite and discuss."""
+"""cablebase: turn raw diplomatic cables into an archive to search, read, cite and discuss."""
 
 __version__ = "0.1.0"

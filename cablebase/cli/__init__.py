@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="cablebase",
-        description="Turn diplomatic cables into an archive you can search, read, cite and discuss.",
+        description="Turn diplomatic cables into an archive to search, read, cite and discuss.",
     )
     parser.add_argument("--version", action="version", version=f"cablebase {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

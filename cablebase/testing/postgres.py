@@ -16,9 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 class PostgresUnavailable(RuntimeError):
@@ -61,11 +61,23 @@ def temporary_server(dbname: str = "cablebase") -> Iterator[str]:
     try:
         subprocess.run(
             _as_owner(
-                [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                 "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ],
                 run_as,
             ),
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         opts = (
             f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} "
@@ -73,16 +85,43 @@ def temporary_server(dbname: str = "cablebase") -> Iterator[str]:
             "-c max_connections=200 -c shared_buffers=256MB"
         )
         subprocess.run(
-            _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", opts,
-                       "-w", "-t", "60", "start"], run_as),
-            check=True, capture_output=True,
+            _as_owner(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(log),
+                    "-o",
+                    opts,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ],
+                run_as,
+            ),
+            check=True,
+            capture_output=True,
         )
         deadline = time.monotonic() + 30
         while True:
             probe = subprocess.run(
-                [str(bindir / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
-                 "-d", "postgres", "-c", f"CREATE DATABASE {dbname}"],
-                capture_output=True, text=True,
+                [
+                    str(bindir / "psql"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "postgres",
+                    "-c",
+                    f"CREATE DATABASE {dbname}",
+                ],
+                capture_output=True,
+                text=True,
             )
             if probe.returncode == 0:
                 break
@@ -97,8 +136,9 @@ def temporary_server(dbname: str = "cablebase") -> Iterator[str]:
         raise PostgresUnavailable(f"{' '.join(exc.cmd)} failed: {detail}") from exc
     finally:
         subprocess.run(
-            _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                      run_as),
+            _as_owner(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], run_as
+            ),
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
