@@ -15,13 +15,15 @@ class IngestRun(models.Model):
     started = models.DateTimeField(auto_now_add=True)
     finished = models.DateTimeField(null=True, blank=True)
     command = models.TextField(blank=True, default="")
-    status = models.CharField(max_length=16, default="running")  # running|completed|failed|interrupted
+    # running | completed | failed | interrupted
+    status = models.CharField(max_length=16, default="running")
     new = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     new_versions = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     files = models.PositiveIntegerField(default=0)
     seconds = models.FloatField(default=0.0)
+    errors = models.JSONField(default=list, blank=True)  # the first failures, for review
 
     class Meta:
         db_table = "ingest_run"
@@ -44,6 +46,7 @@ class SourceFile(models.Model):
     # re-parse and prove what it was given; larger files keep hash and path only.
     content = models.BinaryField(null=True, blank=True)
     complete = models.BooleanField(default=False)  # every record of the file was stored
+    records = models.PositiveIntegerField(default=0)  # cables it yielded, for skip reports
 
     class Meta:
         db_table = "source_file"
@@ -107,6 +110,9 @@ class Cable(models.Model):
     source_path = models.TextField(blank=True, default="")
     source_sha256 = models.CharField(max_length=64, blank=True, default="")
     content_hash = models.CharField(max_length=64)  # sha256 of the current version's text
+    # The tag codes joined by spaces: what the full-text index reads (the ``cable_fts``
+    # view/table needs them in the cable row itself).
+    tag_codes = models.TextField(blank=True, default="")
     version_count = models.PositiveIntegerField(default=1)
     first_ingested = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -133,7 +139,8 @@ class CableTag(models.Model):
 
 class Paragraph(models.Model):
     cable = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="paragraphs")
-    position = models.PositiveIntegerField()  # 1-based order in the body; the ¶ anchor is "par{position}"
+    # 1-based order in the body; the ¶ anchor is "par{position}"
+    position = models.PositiveIntegerField()
     number = models.CharField(max_length=16, blank=True, default="")
     marking = models.CharField(max_length=32, blank=True, default="")
     text = models.TextField()

@@ -5,196 +5,339 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Cable',
+            name="Cable",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference_id', models.CharField(max_length=64, unique=True)),
-                ('origin', models.CharField(blank=True, db_index=True, default='', max_length=128)),
-                ('origin_code', models.CharField(blank=True, db_index=True, default='', max_length=64)),
-                ('created', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('released', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('year', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True)),
-                ('classification', models.CharField(blank=True, db_index=True, default='', max_length=64)),
-                ('caveats', models.JSONField(blank=True, default=list)),
-                ('precedence', models.CharField(blank=True, db_index=True, default='', max_length=16)),
-                ('dtg', models.CharField(blank=True, default='', max_length=32)),
-                ('transmission_id', models.CharField(blank=True, default='', max_length=64)),
-                ('sender', models.CharField(blank=True, default='', max_length=255)),
-                ('recipients', models.JSONField(blank=True, default=list)),
-                ('info_recipients', models.JSONField(blank=True, default=list)),
-                ('sections', models.PositiveSmallIntegerField(default=1)),
-                ('eo', models.CharField(blank=True, default='', max_length=16)),
-                ('declassify_on', models.DateField(blank=True, null=True)),
-                ('declassify_rule', models.CharField(blank=True, default='', max_length=64)),
-                ('subject', models.TextField(blank=True, default='')),
-                ('classified_by_name', models.CharField(blank=True, default='', max_length=255)),
-                ('classified_by_title', models.CharField(blank=True, default='', max_length=255)),
-                ('classified_by_text', models.TextField(blank=True, default='')),
-                ('reasons', models.JSONField(blank=True, default=list)),
-                ('summary', models.TextField(blank=True, default='')),
-                ('signers', models.JSONField(blank=True, default=list)),
-                ('header', models.TextField(blank=True, default='')),
-                ('body', models.TextField(blank=True, default='')),
-                ('partial', models.BooleanField(default=False)),
-                ('warnings', models.JSONField(blank=True, default=list)),
-                ('source_format', models.CharField(blank=True, default='', max_length=32)),
-                ('source_path', models.TextField(blank=True, default='')),
-                ('source_sha256', models.CharField(blank=True, default='', max_length=64)),
-                ('content_hash', models.CharField(max_length=64)),
-                ('version_count', models.PositiveIntegerField(default=1)),
-                ('first_ingested', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference_id", models.CharField(max_length=64, unique=True)),
+                ("origin", models.CharField(blank=True, db_index=True, default="", max_length=128)),
+                (
+                    "origin_code",
+                    models.CharField(blank=True, db_index=True, default="", max_length=64),
+                ),
+                ("created", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("released", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("year", models.PositiveSmallIntegerField(blank=True, db_index=True, null=True)),
+                (
+                    "classification",
+                    models.CharField(blank=True, db_index=True, default="", max_length=64),
+                ),
+                ("caveats", models.JSONField(blank=True, default=list)),
+                (
+                    "precedence",
+                    models.CharField(blank=True, db_index=True, default="", max_length=16),
+                ),
+                ("dtg", models.CharField(blank=True, default="", max_length=32)),
+                ("transmission_id", models.CharField(blank=True, default="", max_length=64)),
+                ("sender", models.CharField(blank=True, default="", max_length=255)),
+                ("recipients", models.JSONField(blank=True, default=list)),
+                ("info_recipients", models.JSONField(blank=True, default=list)),
+                ("sections", models.PositiveSmallIntegerField(default=1)),
+                ("eo", models.CharField(blank=True, default="", max_length=16)),
+                ("declassify_on", models.DateField(blank=True, null=True)),
+                ("declassify_rule", models.CharField(blank=True, default="", max_length=64)),
+                ("subject", models.TextField(blank=True, default="")),
+                ("classified_by_name", models.CharField(blank=True, default="", max_length=255)),
+                ("classified_by_title", models.CharField(blank=True, default="", max_length=255)),
+                ("classified_by_text", models.TextField(blank=True, default="")),
+                ("reasons", models.JSONField(blank=True, default=list)),
+                ("summary", models.TextField(blank=True, default="")),
+                ("signers", models.JSONField(blank=True, default=list)),
+                ("header", models.TextField(blank=True, default="")),
+                ("body", models.TextField(blank=True, default="")),
+                ("partial", models.BooleanField(default=False)),
+                ("warnings", models.JSONField(blank=True, default=list)),
+                ("source_format", models.CharField(blank=True, default="", max_length=32)),
+                ("source_path", models.TextField(blank=True, default="")),
+                ("source_sha256", models.CharField(blank=True, default="", max_length=64)),
+                ("content_hash", models.CharField(max_length=64)),
+                ("version_count", models.PositiveIntegerField(default=1)),
+                ("first_ingested", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'db_table': 'cable',
-                'ordering': ['-created', 'reference_id'],
+                "db_table": "cable",
+                "ordering": ["-created", "reference_id"],
             },
         ),
         migrations.CreateModel(
-            name='IngestRun',
+            name="IngestRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started', models.DateTimeField(auto_now_add=True)),
-                ('finished', models.DateTimeField(blank=True, null=True)),
-                ('command', models.TextField(blank=True, default='')),
-                ('status', models.CharField(default='running', max_length=16)),
-                ('new', models.PositiveIntegerField(default=0)),
-                ('unchanged', models.PositiveIntegerField(default=0)),
-                ('new_versions', models.PositiveIntegerField(default=0)),
-                ('failed', models.PositiveIntegerField(default=0)),
-                ('files', models.PositiveIntegerField(default=0)),
-                ('seconds', models.FloatField(default=0.0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started", models.DateTimeField(auto_now_add=True)),
+                ("finished", models.DateTimeField(blank=True, null=True)),
+                ("command", models.TextField(blank=True, default="")),
+                ("status", models.CharField(default="running", max_length=16)),
+                ("new", models.PositiveIntegerField(default=0)),
+                ("unchanged", models.PositiveIntegerField(default=0)),
+                ("new_versions", models.PositiveIntegerField(default=0)),
+                ("failed", models.PositiveIntegerField(default=0)),
+                ("files", models.PositiveIntegerField(default=0)),
+                ("seconds", models.FloatField(default=0.0)),
             ],
             options={
-                'db_table': 'ingest_run',
-                'ordering': ['-started'],
+                "db_table": "ingest_run",
+                "ordering": ["-started"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=128, unique=True)),
-                ('kind', models.CharField(choices=[('subject', 'Subject'), ('program', 'Program'), ('organization', 'Organization'), ('country', 'Country'), ('person', 'Person'), ('other', 'Other')], default='other', max_length=16)),
-                ('description', models.TextField(blank=True, default='')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=128, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("subject", "Subject"),
+                            ("program", "Program"),
+                            ("organization", "Organization"),
+                            ("country", "Country"),
+                            ("person", "Person"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True, default="")),
             ],
             options={
-                'db_table': 'tag',
-                'ordering': ['code'],
+                "db_table": "tag",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='CableReference',
+            name="CableReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('label', models.CharField(blank=True, default='', max_length=16)),
-                ('kind', models.CharField(default='cable', max_length=8)),
-                ('cited_id', models.CharField(blank=True, db_index=True, default='', max_length=64)),
-                ('text', models.TextField(blank=True, default='')),
-                ('cited_cable', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cited_by', to='archive.cable')),
-                ('citing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='archive.cable')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("label", models.CharField(blank=True, default="", max_length=16)),
+                ("kind", models.CharField(default="cable", max_length=8)),
+                (
+                    "cited_id",
+                    models.CharField(blank=True, db_index=True, default="", max_length=64),
+                ),
+                ("text", models.TextField(blank=True, default="")),
+                (
+                    "cited_cable",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cited_by",
+                        to="archive.cable",
+                    ),
+                ),
+                (
+                    "citing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="references",
+                        to="archive.cable",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'cable_reference',
-                'ordering': ['citing', 'position'],
+                "db_table": "cable_reference",
+                "ordering": ["citing", "position"],
             },
         ),
         migrations.CreateModel(
-            name='SourceFile',
+            name="SourceFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('path', models.TextField()),
-                ('format', models.CharField(max_length=32)),
-                ('size', models.BigIntegerField()),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
-                ('content', models.BinaryField(blank=True, null=True)),
-                ('complete', models.BooleanField(default=False)),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='archive.ingestrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("path", models.TextField()),
+                ("format", models.CharField(max_length=32)),
+                ("size", models.BigIntegerField()),
+                ("ingested_at", models.DateTimeField(auto_now_add=True)),
+                ("content", models.BinaryField(blank=True, null=True)),
+                ("complete", models.BooleanField(default=False)),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="archive.ingestrun",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'source_file',
+                "db_table": "source_file",
             },
         ),
         migrations.CreateModel(
-            name='CableTag',
+            name="CableTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('cable', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.cable')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "cable",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="archive.cable"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="archive.tag"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'cable_tag',
-                'ordering': ['position'],
-                'unique_together': {('cable', 'tag')},
+                "db_table": "cable_tag",
+                "ordering": ["position"],
+                "unique_together": {("cable", "tag")},
             },
         ),
         migrations.AddField(
-            model_name='cable',
-            name='tags',
-            field=models.ManyToManyField(related_name='cables', through='archive.CableTag', to='archive.tag'),
+            model_name="cable",
+            name="tags",
+            field=models.ManyToManyField(
+                related_name="cables", through="archive.CableTag", to="archive.tag"
+            ),
         ),
         migrations.CreateModel(
-            name='Paragraph',
+            name="Paragraph",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('number', models.CharField(blank=True, default='', max_length=16)),
-                ('marking', models.CharField(blank=True, default='', max_length=32)),
-                ('text', models.TextField()),
-                ('cable', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='archive.cable')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("number", models.CharField(blank=True, default="", max_length=16)),
+                ("marking", models.CharField(blank=True, default="", max_length=32)),
+                ("text", models.TextField()),
+                (
+                    "cable",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paragraphs",
+                        to="archive.cable",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'paragraph',
-                'ordering': ['cable', 'position'],
-                'unique_together': {('cable', 'position')},
+                "db_table": "paragraph",
+                "ordering": ["cable", "position"],
+                "unique_together": {("cable", "position")},
             },
         ),
         migrations.CreateModel(
-            name='Quarantine',
+            name="Quarantine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.TextField()),
-                ('sha256', models.CharField(blank=True, default='', max_length=64)),
-                ('line', models.PositiveIntegerField(blank=True, null=True)),
-                ('format', models.CharField(blank=True, default='', max_length=32)),
-                ('reason', models.TextField()),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='archive.ingestrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.TextField()),
+                ("sha256", models.CharField(blank=True, default="", max_length=64)),
+                ("line", models.PositiveIntegerField(blank=True, null=True)),
+                ("format", models.CharField(blank=True, default="", max_length=32)),
+                ("reason", models.TextField()),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="archive.ingestrun",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'quarantine',
-                'ordering': ['-created'],
-                'unique_together': {('sha256', 'line', 'reason')},
+                "db_table": "quarantine",
+                "ordering": ["-created"],
+                "unique_together": {("sha256", "line", "reason")},
             },
         ),
         migrations.CreateModel(
-            name='CableVersion',
+            name="CableVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('content_hash', models.CharField(max_length=64)),
-                ('record', models.JSONField()),
-                ('released', models.DateTimeField(blank=True, null=True)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
-                ('cable', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='archive.cable')),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='archive.ingestrun')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='archive.sourcefile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("content_hash", models.CharField(max_length=64)),
+                ("record", models.JSONField()),
+                ("released", models.DateTimeField(blank=True, null=True)),
+                ("ingested_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "cable",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="archive.cable",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="archive.ingestrun",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="archive.sourcefile",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'cable_version',
-                'ordering': ['cable', 'number'],
-                'unique_together': {('cable', 'content_hash'), ('cable', 'number')},
+                "db_table": "cable_version",
+                "ordering": ["cable", "number"],
+                "unique_together": {("cable", "content_hash"), ("cable", "number")},
             },
         ),
     ]

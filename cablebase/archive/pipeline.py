@@ -1,0 +1,92 @@
+"""The parse stage: a pure function run on any ``concurrent.futures`` executor.
+
+Workers receive bytes or CSV rows and return records or ``ParseError``s; they
+never touch the database, so the same function runs in a process pool, in a
+Dask cluster (``Client.get_executor()``), or inline.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any
+
+from cablebase.archive.records import Prepared, prepare
+from cablebase.archive.sources import CsvChunk, DocUnit
+from cablebase.parse.errors import ParseError
+from cablebase.parse.record import CableRecord
+
+Result = list[Prepared | ParseError]
+
+
+def parse_unit(unit: DocUnit | CsvChunk) -> Result:
+    """Parse one unit of work; every failure comes back as a ``ParseError``, never raised.
+
+    Records come back ``Prepared`` (content hash and JSON form computed here), which
+    takes that work off the main process, the ingest's single writer.
+    """
+    from cablebase.parse import parse_csv_row, parse_document
+
+    if isinstance(unit, CsvChunk):
+        out: Result = []
+        for row in unit.rows:
+            try:
+                out.append(_checked(parse_csv_row(row, path=unit.path), unit.path, row.line))
+            except ParseError as exc:
+                out.append(exc)
+            except Exception as exc:  # a parser bug must not lose the rest of the chunk
+                out.append(ParseError(f"parser failed: {exc!r}", path=unit.path, line=row.line))
+        return out
+    try:
+        return [_checked(parse_document(unit.data, path=unit.path), unit.path, None)]
+    except ParseError as exc:
+        return [exc]
+    except Exception as exc:
+        return [ParseError(f"parser failed: {exc!r}", path=unit.path)]
+
+
+def _checked(record: CableRecord, path: str, line: int | None) -> Prepared | ParseError:
+    """A record the archive can store (it needs a reference id), prepared; else an error."""
+    if not record.reference_id:
+        return ParseError("no reference id found", path=path, line=line)
+    return prepare(record)
+
+
+class InlineExecutor(Executor):
+    """Runs each task at submit time in this process: for tests, debugging and ``--workers 0``."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """A pool sized to the cores; forkserver so workers never inherit DB connections or threads."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["cablebase.parse", "cablebase.archive.pipeline"])
+    return ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=context)
+
+
+def make_executor(workers: int | None = None, scheduler: str | None = None) -> tuple[Executor, Any]:
+    """The executor for ``--workers``/``--scheduler``, and what to close when done."""
+    if scheduler:
+        from distributed import Client
+
+        client = Client(scheduler)
+        return client.get_executor(), client
+    if workers == 0:
+        return InlineExecutor(), None
+    pool = process_pool(workers)
+    return pool, pool

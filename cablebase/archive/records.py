@@ -1,0 +1,209 @@
+"""Between the parser's ``CableRecord`` and the archive's rows, both ways.
+
+The content hash decides what counts as a new version: it covers the text a
+reader sees (header, body) and the metadata that defines the cable
+(reference id, origin, created, classification, subject, tags), but not the
+release date or where the bytes came from, so a republished but unchanged
+cable is recognised as unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from cablebase.parse.record import CableRecord, ClassifiedBy, Paragraph, Reference, Source
+
+VERSION_FIELDS = (
+    "reference_id",
+    "origin_code",
+    "created",
+    "classification",
+    "subject",
+    "tags",
+    "header",
+    "body",
+)
+
+
+def content_hash(record: CableRecord) -> str:
+    """sha256 over the fields that define a version (see module docstring)."""
+    payload = {name: getattr(record, name) for name in VERSION_FIELDS}
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A record with what storing it needs, computed where it was parsed (a worker)."""
+
+    record: CableRecord
+    digest: str
+    data: dict[str, Any]
+
+
+def prepare(record: CableRecord | Prepared) -> Prepared:
+    if isinstance(record, Prepared):
+        return record
+    return Prepared(record, content_hash(record), record.to_dict())
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def iso_datetime(value: datetime | None) -> str | None:
+    """Datetimes as the record prints them: ``2006-02-10T15:26:00Z``."""
+    if value is None:
+        return None
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def describe(code: str) -> tuple[str, str]:
+    """A tag's (kind, description), from the parser's tag codes when that module exists."""
+    try:
+        from cablebase.parse.tagcodes import describe_tag
+    except ImportError:
+        return ("other", "")
+    try:
+        kind, description = describe_tag(code)
+    except Exception:  # an unknown code must never stop an ingest
+        return ("other", "")
+    return (kind or "other", description or "")
+
+
+def cable_fields(record: CableRecord, digest: str) -> dict[str, Any]:
+    """The ``Cable`` row's column values for a record (the current version)."""
+    created = parse_datetime(record.created)
+    classified = record.classified_by or ClassifiedBy()
+    source = record.source or Source(format="")
+    return {
+        "reference_id": record.reference_id,
+        "origin": record.origin or "",
+        "origin_code": record.origin_code or "",
+        "created": created,
+        "released": parse_datetime(record.released),
+        "year": created.year if created else None,
+        "classification": record.classification or "",
+        "caveats": list(record.caveats),
+        "precedence": record.precedence or "",
+        "dtg": record.dtg or "",
+        "transmission_id": record.transmission_id or "",
+        "sender": record.sender or "",
+        "recipients": [_plain(r) for r in record.recipients],
+        "info_recipients": [_plain(r) for r in record.info_recipients],
+        "sections": record.sections or 1,
+        "eo": record.eo or "",
+        "declassify_on": parse_date(record.declassify_on),
+        "declassify_rule": record.declassify_rule or "",
+        "subject": record.subject or "",
+        "classified_by_name": classified.name or "",
+        "classified_by_title": classified.title or "",
+        "classified_by_text": classified.text or "",
+        "reasons": list(record.reasons),
+        "summary": record.summary or "",
+        "signers": list(record.signers),
+        "header": record.header or "",
+        "body": record.body or "",
+        "partial": bool(record.partial),
+        "warnings": list(record.warnings),
+        "source_format": source.format or "",
+        "source_path": source.path or "",
+        "source_sha256": source.sha256 or "",
+        "content_hash": digest,
+        "tag_codes": " ".join(record.tags),
+    }
+
+
+def _plain(recipient: Any) -> dict[str, Any]:
+    if isinstance(recipient, dict):
+        return recipient
+    from dataclasses import asdict
+
+    return asdict(recipient)
+
+
+def record_from_cable(cable: Any) -> CableRecord:
+    """The current version of a stored cable, in the record shape (API, exports).
+
+    Built from the ``Cable`` row and its related rows, so it reflects exactly what
+    search and the reader show.
+    """
+    classified = None
+    if cable.classified_by_name or cable.classified_by_title or cable.classified_by_text:
+        classified = ClassifiedBy(
+            name=cable.classified_by_name or None,
+            title=cable.classified_by_title or None,
+            text=cable.classified_by_text or None,
+        )
+    source = None
+    if cable.source_format or cable.source_path:
+        source = Source(
+            format=cable.source_format,
+            path=cable.source_path or None,
+            sha256=cable.source_sha256 or None,
+        )
+    data = CableRecord(
+        reference_id=cable.reference_id,
+        origin=cable.origin or None,
+        origin_code=cable.origin_code or None,
+        created=iso_datetime(cable.created),
+        released=iso_datetime(cable.released),
+        classification=cable.classification or None,
+        caveats=list(cable.caveats or []),
+        precedence=cable.precedence or None,
+        dtg=cable.dtg or None,
+        transmission_id=cable.transmission_id or None,
+        sender=cable.sender or None,
+        sections=cable.sections,
+        eo=cable.eo or None,
+        declassify_on=cable.declassify_on.isoformat() if cable.declassify_on else None,
+        declassify_rule=cable.declassify_rule or None,
+        tags=[ct.tag.code for ct in cable.cabletag_set.all()],
+        subject=cable.subject or None,
+        classified_by=classified,
+        reasons=list(cable.reasons or []),
+        references=[
+            Reference(
+                label=ref.label or None,
+                kind=ref.kind,
+                reference_id=ref.cited_id or None,
+                text=ref.text,
+            )
+            for ref in cable.references.all()
+        ],
+        summary=cable.summary or None,
+        paragraphs=[
+            Paragraph(number=p.number or None, marking=p.marking or None, text=p.text)
+            for p in cable.paragraphs.all()
+        ],
+        signers=list(cable.signers or []),
+        header=cable.header or None,
+        body=cable.body or None,
+        source=source,
+        partial=cable.partial,
+        warnings=list(cable.warnings or []),
+    )
+    recipients = CableRecord.from_dict(
+        {"recipients": cable.recipients or [], "info_recipients": cable.info_recipients or []}
+    )
+    data.recipients = recipients.recipients
+    data.info_recipients = recipients.info_recipients
+    return data

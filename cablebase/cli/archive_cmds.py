@@ -1,0 +1,342 @@
+"""Archive commands: ingest, search, show, export, stats, quarantine.
+
+Exit codes: 0 success, 1 some inputs failed or nothing found, 2 usage errors
+(a malformed query, a missing path, a bad database URL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from cablebase.cli.common import add_db_option, open_archive
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="store cables from files, directories, archives, bulk CSV")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_db_option(p)
+    p.add_argument("--workers", type=int, default=None, help="parse processes (0: in-process)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="parse on a Dask cluster")
+    p.add_argument("--batch-size", type=int, default=500, help="records per transaction")
+    p.add_argument("--json", action="store_true", help="print the run report as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--no-source-bytes",
+        action="store_true",
+        help="keep only hash, path and size of source files, not their bytes",
+    )
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("search", help="search the archive (see docs/search.md)")
+    p.add_argument("query", metavar="QUERY")
+    add_db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20, help="hits per page")
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
+    p.add_argument("--facets", action="store_true", help="also print facet counts")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("show", help="print one cable")
+    p.add_argument("reference_id", metavar="ID")
+    add_db_option(p)
+    p.add_argument("--json", action="store_true", help="the record as JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("export", help="export all cables or a query's hits")
+    p.add_argument("query", nargs="?", default=None, metavar="QUERY")
+    add_db_option(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("stats", help="numbers about the archive")
+    add_db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("quarantine", help="list inputs that failed to ingest, with reasons")
+    add_db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=200)
+    p.set_defaults(handler=cmd_quarantine)
+
+
+def _err(message: str) -> None:
+    print(f"cablebase: {message}", file=sys.stderr)
+
+
+def _open(args: argparse.Namespace) -> bool:
+    """Open (and create) the archive; a bad database setting is a usage error, not a traceback."""
+    from cablebase.dburl import DatabaseURLError
+
+    try:
+        open_archive(args)
+    except DatabaseURLError as exc:
+        _err(str(exc))
+        return False
+    except Exception as exc:  # server down, unwritable file ...
+        from django.db import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            _err(f"cannot open the database: {exc}")
+            return False
+        raise
+    return True
+
+
+def _console(stderr: bool = False):  # -> rich.console.Console
+    from rich.console import Console
+
+    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False)
+
+
+# -- ingest ---------------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        for path in missing:
+            _err(f"{path}: no such file or directory")
+        return 2
+    if args.batch_size < 1:
+        _err("--batch-size must be at least 1")
+        return 2
+    if not _open(args):
+        return 2
+    from cablebase.archive.ingest import ingest
+    from cablebase.archive.pipeline import make_executor
+    from cablebase.archive.report import render_table
+
+    try:
+        executor, closer = make_executor(args.workers, args.scheduler)
+    except OSError as exc:
+        _err(f"cannot reach the Dask scheduler {args.scheduler}: {exc}")
+        return 2
+    command = "cablebase ingest " + " ".join(str(p) for p in args.paths)
+    try:
+        report = ingest(
+            args.paths,
+            executor=executor,
+            batch_size=args.batch_size,
+            progress=not args.quiet and not args.json and sys.stderr.isatty(),
+            command=command,
+            keep_bytes=not args.no_source_bytes,
+        )
+    finally:
+        if hasattr(closer, "close"):  # a Dask client
+            closer.close()
+        elif closer is not None:  # a process pool
+            closer.shutdown(cancel_futures=True)
+    if args.json:
+        print(json.dumps(report.__dict__ | {"cables": report.cables}, indent=2))
+    else:
+        console = _console()
+        console.print(render_table(report))
+        for message in report.errors[:10]:
+            console.print(f"[red]failed[/red] {message}", markup=True)
+        if report.failed > 10:
+            console.print(f"… and {report.failed - 10} more: see `cablebase quarantine`")
+    return 1 if report.failed else 0
+
+
+# -- search ---------------------------------------------------------------------------------
+def _hit_json(hit: Any) -> dict[str, Any]:
+    c = hit.cable
+    return {
+        "reference_id": hit.reference_id,
+        "created": c.created.isoformat().replace("+00:00", "Z") if c.created else None,
+        "origin": c.origin or None,
+        "classification": c.classification or None,
+        "subject": c.subject or None,
+        "tags": c.tag_codes.split(),
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet,
+    }
+
+
+def _report_query_error(query: str, exc: Any) -> None:
+    _err(f"bad query: {exc.message}")
+    if len(query) <= 200:
+        print(f"  {query}\n  {' ' * exc.position}^", file=sys.stderr)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if not _open(args):
+        return 2
+    from cablebase.archive.search import QueryError, search
+
+    try:
+        result = search(
+            args.query, page=args.page, per_page=args.limit, sort=args.sort, facets=args.facets
+        )
+    except QueryError as exc:
+        _report_query_error(args.query, exc)
+        return 2
+    if args.json:
+        out = {
+            "query": result.query,
+            "total": result.total,
+            "page": result.page,
+            "pages": result.pages,
+            "per_page": result.per_page,
+            "hits": [_hit_json(h) for h in result.hits],
+        }
+        if args.facets:
+            out["facets"] = {k: [list(p) for p in v] for k, v in result.facets.items()}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0 if result.total else 1
+    _print_hits(result, args.facets)
+    return 0 if result.total else 1
+
+
+def _rich_snippet(snippet: str) -> str:
+    from html import unescape
+
+    from rich.markup import escape
+
+    parts = re.split(r"(<mark>.*?</mark>)", snippet)
+    out = []
+    for part in parts:
+        if part.startswith("<mark>"):
+            out.append(f"[bold yellow]{escape(unescape(part[6:-7]))}[/bold yellow]")
+        else:
+            out.append(escape(unescape(part)))
+    return "".join(out)
+
+
+def _print_hits(result: Any, facets: bool) -> None:
+    from rich.markup import escape
+
+    console = _console()
+    console.print(f"{result.total} cables, page {result.page} of {result.pages}")
+    for hit in result.hits:
+        c = hit.cable
+        date = c.created.strftime("%Y-%m-%d") if c.created else "????-??-??"
+        console.print(
+            f"[bold]{hit.reference_id}[/bold]  {date}  {escape(c.origin)}  "
+            f"[dim]{escape(c.classification)}[/dim]"
+        )
+        if c.subject:
+            console.print(f"  {escape(c.subject)}")
+        console.print(f"  {_rich_snippet(hit.snippet)}")
+    if facets:
+        for name, values in result.facets.items():
+            shown = ", ".join(f"{escape(str(v))} ({n})" for v, n in values[:10])
+            console.print(f"[bold]{name}[/bold]: {shown}")
+
+
+# -- show -----------------------------------------------------------------------------------
+def cmd_show(args: argparse.Namespace) -> int:
+    if not _open(args):
+        return 2
+    from cablebase.archive.models import Cable
+    from cablebase.archive.records import record_from_cable
+
+    cable = Cable.objects.filter(reference_id=args.reference_id.strip().upper()).first()
+    if cable is None:
+        _err(f"{args.reference_id}: no such cable in the archive")
+        return 1
+    record = record_from_cable(cable)
+    if args.json:
+        print(json.dumps(record.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    from rich.markup import escape
+
+    console = _console()
+    console.print(f"[bold]{cable.reference_id}[/bold]  {escape(cable.subject)}")
+    for label, value in (
+        ("origin", cable.origin),
+        ("created", record.created),
+        ("released", record.released),
+        ("classification", cable.classification),
+        ("precedence", cable.precedence),
+        ("tags", " ".join(record.tags)),
+        ("versions", str(cable.version_count)),
+    ):
+        if value:
+            console.print(f"[dim]{label:>14}[/dim]  {escape(str(value))}")
+    console.print()
+    console.print(escape(cable.body))
+    return 0
+
+
+# -- export ---------------------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not out.parent.exists():
+        _err(f"{out.parent}: no such directory")
+        return 2
+    if not _open(args):
+        return 2
+    from cablebase.archive.export import export
+    from cablebase.archive.query import QueryError
+
+    try:
+        count = export(args.query, args.format, out)
+    except QueryError as exc:
+        _report_query_error(args.query or "", exc)
+        return 2
+    print(f"{count} cables written to {out} ({args.format})", file=sys.stderr)
+    return 0
+
+
+# -- stats, quarantine ----------------------------------------------------------------------
+def cmd_stats(args: argparse.Namespace) -> int:
+    if not _open(args):
+        return 2
+    from cablebase.archive.stats import archive_stats
+
+    stats = archive_stats()
+    if args.json:
+        print(json.dumps(stats, indent=2, ensure_ascii=False))
+        return 0
+    from rich.table import Table
+
+    table = Table(show_header=False, title="cablebase archive")
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in list(value.items())[:12])
+        table.add_row(key.replace("_", " "), "" if value is None else str(value))
+    _console().print(table)
+    return 0
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    if not _open(args):
+        return 2
+    from cablebase.archive.models import Quarantine
+
+    rows = list(Quarantine.objects.order_by("-created", "path")[: max(args.limit, 1)])
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "path": q.path,
+                        "line": q.line,
+                        "sha256": q.sha256 or None,
+                        "format": q.format or None,
+                        "reason": q.reason,
+                        "run": q.run_id,
+                        "created": q.created.isoformat().replace("+00:00", "Z"),
+                    }
+                    for q in rows
+                ],
+                indent=2,
+            )
+        )
+        return 0
+    if not rows:
+        print("quarantine is empty")
+        return 0
+    # One line per entry, path first: greppable, and never wrapped mid-path.
+    print(f"{len(rows)} quarantined inputs")
+    for q in rows:
+        where = q.path if q.line is None else f"{q.path}:{q.line}"
+        print(f"{where}\t{q.reason}")
+    return 0
