@@ -122,7 +122,7 @@ def _csv_chunks(stream: BinaryIO, path: str, container: str) -> Iterator[CsvChun
     from cablebase.parse import csv_rows
 
     chunk: list = []
-    for row in csv_rows(stream):
+    for row in csv_rows(stream, path=path):
         chunk.append(row)
         if len(chunk) >= CSV_CHUNK_ROWS:
             yield CsvChunk(path, chunk, container)

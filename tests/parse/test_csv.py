@@ -110,3 +110,17 @@ def test_csv_is_read_row_by_row_not_whole() -> None:
     rows = csv_rows(LineOnly(_csv()))
     first = next(rows)
     assert first.fields[2] == "06MOSCOW1323"
+
+
+def test_a_cable_longer_than_the_csv_modules_default_field_limit_is_read_whole() -> None:
+    """Real cables run past 128 KiB; the tail of the collection must not be cut off."""
+    long_para = "2. (C) " + "The delegation discussed the matter at length. " * 4000 + "\n\n"
+    body = BODY.replace("\n\nBURNS\n", "\n\n" + long_para + "BURNS\n")
+    data = (_row(1, "06MOSCOW1323", body) + _row(2, "06MOSCOW1324")).encode()
+    assert len(body) > 131_072
+    rows = list(csv_rows(io.BytesIO(data), path="big.csv"))
+    assert [r.fields[2] for r in rows] == ["06MOSCOW1323", "06MOSCOW1324"]
+    record = parse_csv_row(rows[0], path="big.csv")
+    assert len(record.paragraphs) == 2
+    assert record.paragraphs[1].text.endswith("at length.")
+    assert record.signers == ["BURNS"]

@@ -35,6 +35,10 @@ COLUMNS = (
 )
 _DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d\d)\s*$")
 
+# The csv module refuses fields over 128 KiB by default, but real cables run
+# past that; rows are already capped at MAX_BYTES above, so that is the limit.
+csv.field_size_limit(MAX_BYTES)
+
 
 @dataclass(slots=True)
 class CsvRow:
