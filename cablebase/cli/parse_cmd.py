@@ -19,9 +19,8 @@ from cablebase.parse import (
     CableRecord,
     Context,
     ParseError,
-    csv_rows,
     detect_format,
-    parse_csv_row,
+    parse_csv_stream,
     parse_document,
     parse_path,
 )
@@ -62,19 +61,8 @@ def _stdin(fmt: str, context: Context) -> Iterator[CableRecord | ParseError]:
         yield exc
         return
     if detected == "cables-csv":
-        rows = csv_rows(stream, path="<stdin>")
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except ParseError as exc:
-                yield exc
-                return
-            try:
-                yield parse_csv_row(row, path="<stdin>", context=context)
-            except ParseError as exc:
-                yield exc
+        yield from parse_csv_stream(stream, path="<stdin>", context=context)
+        return
     try:
         yield parse_document(stream.read(), path="<stdin>", format=fmt, context=context)
     except ParseError as exc:

@@ -12,6 +12,7 @@ from cablebase.parse.document import (
     FORMATS,
     detect_format,
     parse_csv_row,
+    parse_csv_stream,
     parse_document,
     parse_path,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "csv_rows",
     "detect_format",
     "parse_csv_row",
+    "parse_csv_stream",
     "parse_document",
     "parse_path",
 ]

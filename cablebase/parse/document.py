@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from cablebase.parse import rules
 from cablebase.parse.context import Context
@@ -159,6 +160,28 @@ def parse_csv_row(
         raise
 
 
+def parse_csv_stream(
+    stream: BinaryIO, *, path: str | None = None, context: Context | None = None
+) -> Iterator[CableRecord | ParseError]:
+    """Records of a bulk CSV stream; a bad row is yielded as its error and the rows go on.
+
+    An unreadable stream (an unclosed quote, say) ends the iteration with its error.
+    """
+    rows = csv_rows(stream, path=path)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except ParseError as exc:
+            yield exc
+            return
+        try:
+            yield parse_csv_row(row, path=path, context=context)
+        except ParseError as exc:
+            yield exc
+
+
 def parse_path(
     path: str | os.PathLike[str],
     *,
@@ -185,19 +208,7 @@ def parse_path(
         return
     if fmt == "cables-csv":
         with p.open("rb") as fh:
-            rows = csv_rows(fh, path=name)
-            while True:
-                try:
-                    row = next(rows)
-                except StopIteration:
-                    return
-                except ParseError as exc:
-                    yield exc
-                    return
-                try:
-                    yield parse_csv_row(row, path=name, context=context)
-                except ParseError as exc:
-                    yield exc
+            yield from parse_csv_stream(fh, path=name, context=context)
         return
     if size > MAX_BYTES:
         yield ParseError(
