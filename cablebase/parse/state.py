@@ -41,6 +41,9 @@ class ParseState:
     preamble: str = ""
     pages: int = 0
     trailer: str | None = None
+    # The signature as it stood after the text ("\n\nRICE", " Herbst"): cut from the
+    # last paragraph by ``signers``, given back to the display body by ``finish``.
+    signature_tail: str = ""
 
     def cite_year(self) -> str | None:
         """Two-digit year for citations that give none: context, own id, then DTG."""

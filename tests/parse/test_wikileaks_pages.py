@@ -108,7 +108,9 @@ def test_tripoli_signer_and_trailer(tripoli: CableRecord) -> None:
     assert "03/13/2008" not in r.body
     assert "9871" not in r.body
     assert "00000220" not in r.body
-    assert r.body.endswith("End comment.")
+    # The viewer's trailer goes; the signature it began with stays in the text.
+    assert r.body.endswith("End comment. STEVENS")
+    assert r.paragraphs[-1].text.endswith("End comment.")
     assert r.warnings == []
 
 

@@ -13,6 +13,8 @@ def finish(state: ParseState) -> None:
     while "\n\n\n" in body:  # str.replace is far faster than a regex scan here
         body = body.replace("\n\n\n\n", "\n\n").replace("\n\n\n", "\n\n")
     body = body.strip("\n")
+    if body and state.signature_tail:  # the signature is text a reader must see
+        body += state.signature_tail
     record.body = body or None
     record.header = state.transmission.strip("\n") or None
     warnings = record.warnings

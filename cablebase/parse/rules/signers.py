@@ -103,6 +103,12 @@ def _subject_prefix(text: str) -> str | None:
     return " ".join(words) or None
 
 
+def _own_line(lines: list[str], index: int, signature: str) -> str:
+    """The signature on its own line, after a blank line if the cable had one."""
+    blank_before = index > 0 and not lines[index - 1].strip()
+    return ("\n\n" if blank_before else "\n") + signature
+
+
 def signers(state: ParseState) -> None:
     lines = state.lines
     end = len(lines)
@@ -126,6 +132,7 @@ def signers(state: ParseState) -> None:
             if state.record.subject is None:
                 state.record.subject = _subject_prefix(m.group(3))
             last = last[: m.start()].rstrip()
+            state.signature_tail = " " + m.group(1)
             lines[end - 1] = last
             if not last.strip():
                 end -= 1
@@ -136,9 +143,11 @@ def signers(state: ParseState) -> None:
             found = _split_signers(m.group(1))
             if found:
                 end -= 1
+                state.signature_tail = _own_line(lines, end, s)
         elif _title_case_signature(s, lines, end, state.body_start):
             found = _split_signers(s)
             end -= 1
+            state.signature_tail = _own_line(lines, end, s)
         elif (
             len(s) > 200
             and (m := _SIG_TAIL_TITLE_RE.search(s))
@@ -147,11 +156,13 @@ def signers(state: ParseState) -> None:
             # Unwrapped text: "... may mean that Karimov prefers to avoid them. Herbst"
             found = [m.group(1)]
             cut = len(last) - len(last.lstrip()) + m.start(1)
+            state.signature_tail = " " + last[cut:].strip()
             lines[end - 1] = last[:cut].rstrip()
         elif (m := _SIG_TAIL_RE.search(s)) and m.group(1) not in NOT_SIGNERS:
             found = _split_signers(m.group(1))
             if found:
                 cut = len(last) - len(last.lstrip()) + m.start(1)
+                state.signature_tail = " " + last[cut:].strip()
                 lines[end - 1] = last[:cut].rstrip()
     state.lines = lines[:end]
     state.record.signers = found
