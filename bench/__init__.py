@@ -1,0 +1,1 @@
+"""Synthetic Cablegate-scale corpus and benchmarks: ``python -m bench.generate``, ``bench.run``."""

@@ -1,0 +1,177 @@
+"""Search latency over ``bench/queries.txt`` against the bare FTS5 table and a grep scan."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.stages import Row, Skip, StageResult, percentile, require, require_module_file
+
+QUERIES = Path(__file__).resolve().parents[1] / "queries.txt"
+GOAL_P95_MS = 50
+SLOW_S = 1.0
+BUDGET_S = 90.0
+TOKEN = re.compile(r'-?"[^"]*"|\(|\)|[^\s()]+')
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    kind: str
+    text: str
+    page: int = 1
+    sort: str = "relevance"
+
+    def text_terms(self) -> list[str]:
+        """Words and phrases of the query, fields and negations dropped (for the baselines)."""
+        out, skip = [], False
+        for tok in TOKEN.findall(self.text):
+            if skip:
+                skip = False
+                continue
+            if tok == "NOT":
+                skip = True
+                continue
+            if tok in ("(", ")", "AND") or tok.startswith("-") or ":" in tok:
+                continue
+            out.append(tok)
+        return out
+
+    def fts(self) -> str | None:
+        """The text part as an FTS5 expression (terms quoted so punctuation is literal)."""
+        parts = []
+        for tok in self.text_terms():
+            if tok == "OR":
+                parts.append("OR")
+            elif tok.endswith("*"):
+                parts.append(f'"{tok[:-1]}"*')
+            else:
+                parts.append('"' + tok.strip('"').replace('"', "") + '"')
+        while parts and parts[-1] == "OR":
+            parts.pop()
+        return " ".join(parts) or None
+
+    def grep_pattern(self) -> str | None:
+        terms = [t.strip('"').rstrip("*") for t in self.text_terms() if t != "OR"]
+        return max(terms, key=len) if terms else None
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    out = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) < 2:
+            raise SystemExit(f"{path}:{n}: expected 'KIND | QUERY [| page=N] [| sort=S]'")
+        opts = dict(p.split("=", 1) for p in parts[2:])
+        out.append(
+            Query(parts[0], parts[1], int(opts.get("page", 1)), opts.get("sort", "relevance"))
+        )
+    return out
+
+
+def _stats(lat: list[float]) -> dict[str, float]:
+    return {f"p{p}": 1000 * percentile(lat, p) for p in (50, 95, 99)}
+
+
+def archive_latencies(db: str, queries: list[Query], repeats: int) -> dict[str, Any]:
+    from cablebase.django_setup import setup
+
+    setup(db)
+    search = require("cablebase.archive.search").search
+    lat: list[float] = []
+    per: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    spent = 0.0
+    for q in queries:
+        mine: list[float] = []
+        for _ in range(repeats):
+            # a query slower than SLOW_S, or a stage past BUDGET_S, is not repeated: its one
+            # timing is what the percentiles see (the run must stay bounded)
+            if mine and (mine[0] > SLOW_S or spent > BUDGET_S):
+                break
+            t0 = time.perf_counter()
+            try:
+                res = search(q.text, page=q.page, sort=q.sort)
+            except Exception as exc:  # a failing query is a finding, not a crash
+                errors[q.text] = f"{type(exc).__name__}: {exc}"[:200]
+                break
+            mine.append(time.perf_counter() - t0)
+            spent += mine[-1]
+        if mine:
+            lat += mine
+            per[q.text] = {"kind": q.kind, "ms": 1000 * min(mine), "total": res.total}
+    return {"latencies": lat, "per_query": per, "errors": errors}
+
+
+def fts_latencies(fts: Path, queries: list[Query], repeats: int) -> list[float]:
+    con = sqlite3.connect(fts)
+    lat = []
+    for q in queries:
+        expr = q.fts()
+        if not expr:
+            continue
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            con.execute("SELECT count(*) FROM cable WHERE cable MATCH ?", (expr,)).fetchone()
+            con.execute(
+                "SELECT reference_id, snippet(cable, 1, '<mark>', '</mark>', '…', 12) FROM cable"
+                " WHERE cable MATCH ? ORDER BY rank LIMIT 20 OFFSET ?",
+                (expr, 20 * (q.page - 1)),
+            ).fetchall()
+            lat.append(time.perf_counter() - t0)
+    con.close()
+    return lat
+
+
+def grep_latencies(paths: list[Path], queries: list[Query]) -> list[float]:
+    lat = []
+    for q in queries:
+        pattern = q.grep_pattern()
+        if not pattern:
+            continue
+        t0 = time.perf_counter()
+        subprocess.run(
+            ["grep", "-c", "-i", "-F", "--", pattern, *map(str, paths)], capture_output=True
+        )
+        lat.append(time.perf_counter() - t0)
+    return lat
+
+
+def run(db: str | None, fts: Path | None, grep_paths: list[Path], repeats: int) -> StageResult:
+    require_module_file("cablebase.archive.search")
+    if not db or not fts:
+        raise Skip("no ingested archive (the ingest stage did not run)")
+    queries = load_queries()
+    ours = archive_latencies(db, queries, repeats)
+    if not ours["latencies"]:
+        raise Skip(f"every query failed: {next(iter(ours['errors'].values()), '')}")
+    base = fts_latencies(fts, queries, repeats)
+    grep = grep_latencies(grep_paths, queries)
+    a, b, g = _stats(ours["latencies"]), _stats(base), _stats(grep)
+    result = StageResult("search", goal=f"p95 < {GOAL_P95_MS} ms")
+    for p in ("p50", "p95", "p99"):
+        result.rows.append(
+            Row(f"{p} latency", a[p], b[p], "ms", "bare FTS5", higher_is_better=False)
+        )
+    for p in ("p50", "p95"):
+        result.rows.append(
+            Row(f"{p} latency vs grep", a[p], g[p], "ms", "grep -c -i -F", higher_is_better=False)
+        )
+    result.details = {
+        "queries": len(queries),
+        "repeats": repeats,
+        "archive_ms": a,
+        "fts5_ms": b,
+        "grep_ms": g,
+        "grep_files": len(grep_paths),
+        "errors": ours["errors"],
+        "per_query": ours["per_query"],
+    }
+    return result

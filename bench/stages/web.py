@@ -1,0 +1,241 @@
+"""Web throughput: cable and search pages under 32 concurrent keep-alive connections on
+loopback, against a static file of the same size served by the same server (WhiteNoise).
+
+The load generator is threads + ``http.client``; every run is bounded by a request count
+and a time limit, binds nothing but 127.0.0.1, and stops the server it started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bench.stages import Row, Skip, StageResult, median, percentile, require_module_file
+
+CONNECTIONS = 32
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(db: str, static_root: Path, log: Path) -> Iterator[int]:
+    """``cablebase serve`` on a free loopback port; stopped (by its pid) on exit."""
+    port = free_port()
+    env = {**os.environ, "CABLEBASE_STATIC_ROOT": str(static_root)}
+    cmd = [
+        sys.executable,
+        "-m",
+        "cablebase",
+        "serve",
+        "--db",
+        db,
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+    ]
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(
+            cmd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise Skip(f"cablebase serve exited {proc.returncode}: {log.read_text()[-400:]}")
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), 0.5):
+                break
+            time.sleep(0.2)
+        else:
+            raise Skip("cablebase serve did not listen within 60 s")
+        yield port
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def get(port: int, path: str) -> tuple[int, bytes, str | None]:
+    con = http.client.HTTPConnection(HOST, port, timeout=60)
+    try:
+        con.request("GET", path)
+        resp = con.getresponse()
+        return resp.status, resp.read(), resp.getheader("Location")
+    finally:
+        con.close()
+
+
+def resolve(port: int, path: str) -> tuple[str, int] | None:
+    """Follow redirects (at most 3); the final path and its body size, or None if not 200."""
+    for _ in range(4):
+        status, body, location = get(port, path)
+        if status in (301, 302, 303, 307, 308) and location:
+            path = urllib.parse.urlsplit(location).path or "/"
+            continue
+        return (path, len(body)) if status == 200 else None
+    return None
+
+
+def load(port: int, paths: list[str], requests: int, limit_s: float) -> dict[str, Any]:
+    """``requests`` GETs cycling over ``paths`` from CONNECTIONS threads; bounded in time."""
+    lock = threading.Lock()
+    counter = iter(range(requests))
+    lat: list[float] = []
+    bad: list[int] = []
+    stop_at = time.monotonic() + limit_s
+
+    def worker() -> None:
+        con = http.client.HTTPConnection(HOST, port, timeout=60)
+        while time.monotonic() < stop_at:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                break
+            t0 = time.perf_counter()
+            try:
+                con.request("GET", paths[i % len(paths)])
+                resp = con.getresponse()
+                resp.read()
+                status = resp.status
+            except (OSError, http.client.HTTPException):
+                con.close()
+                con = http.client.HTTPConnection(HOST, port, timeout=60)
+                status = 0
+            took = time.perf_counter() - t0
+            with lock:
+                lat.append(took)
+                if status != 200:
+                    bad.append(status)
+        con.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    return {
+        "requests": len(lat),
+        "seconds": wall,
+        "rps": len(lat) / wall if wall else 0.0,
+        "p50_ms": 1000 * percentile(lat, 50),
+        "p99_ms": 1000 * percentile(lat, 99),
+        "non_200": len(bad),
+    }
+
+
+def run(
+    db: str | None,
+    cable_ids: list[str],
+    words: list[str],
+    work: Path,
+    requests: int,
+    limit_s: float,
+) -> StageResult:
+    require_module_file("cablebase.cli.site_cmds")
+    require_module_file("cablebase.reader.views")
+    if not db:
+        raise Skip("no ingested archive (the ingest stage did not run)")
+    static_root = work / "static"
+    (static_root / "bench").mkdir(parents=True, exist_ok=True)
+    log = work / "serve.log"
+    with server(db, static_root, log) as port:
+        cables = [r for r in (resolve(port, f"/cable/{i}") for i in cable_ids) if r]
+        searches = [f"/search?q={urllib.parse.quote(w)}" for w in words]
+        searches = [p for p in searches if resolve(port, p)]
+    if not cables:
+        raise Skip(f"no cable page answered 200 (tried /cable/{cable_ids[:1]}...)")
+    size = int(median([float(n) for _, n in cables]))
+    static = static_root / "bench" / "cable-size.html"
+    static.write_bytes((b"<!doctype html><title>bench</title><pre>" + b"x" * size)[:size])
+    result = StageResult("web", goal=f"{CONNECTIONS} concurrent connections, loopback")
+    details: dict[str, Any] = {
+        "connections": CONNECTIONS,
+        "cable_page_bytes": size,
+        "cable_pages": len(cables),
+        "search_pages": len(searches),
+    }
+    with server(db, static_root, log) as port:
+        if resolve(port, "/static/bench/cable-size.html") is None:
+            raise Skip("the server does not serve the static file /static/bench/cable-size.html")
+        load(port, ["/static/bench/cable-size.html"], CONNECTIONS * 4, 10)  # warm-up
+        static_stats = load(port, ["/static/bench/cable-size.html"], requests * 2, limit_s)
+        cable_stats = load(port, [p for p, _ in cables], requests, limit_s)
+        search_stats = (
+            load(port, searches, max(CONNECTIONS * 4, requests // 3), limit_s) if searches else None
+        )
+    details.update(static=static_stats, cable=cable_stats, search=search_stats)
+    result.rows += [
+        Row(
+            "cable pages req/s",
+            cable_stats["rps"],
+            static_stats["rps"],
+            "req/s",
+            "static file, same size",
+        ),
+        Row(
+            "cable pages p50",
+            cable_stats["p50_ms"],
+            static_stats["p50_ms"],
+            "ms",
+            "static file",
+            higher_is_better=False,
+        ),
+        Row(
+            "cable pages p99",
+            cable_stats["p99_ms"],
+            static_stats["p99_ms"],
+            "ms",
+            "static file",
+            higher_is_better=False,
+        ),
+    ]
+    if search_stats:
+        result.rows += [
+            Row(
+                "search pages req/s",
+                search_stats["rps"],
+                static_stats["rps"],
+                "req/s",
+                "static file, same size",
+            ),
+            Row(
+                "search pages p50",
+                search_stats["p50_ms"],
+                static_stats["p50_ms"],
+                "ms",
+                "static file",
+                higher_is_better=False,
+            ),
+            Row(
+                "search pages p99",
+                search_stats["p99_ms"],
+                static_stats["p99_ms"],
+                "ms",
+                "static file",
+                higher_is_better=False,
+            ),
+        ]
+    result.details = details
+    return result

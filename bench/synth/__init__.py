@@ -1,0 +1,1 @@
+"""Pieces of the corpus generator: real-collection shape, text synthesis, cable layout, writers."""

@@ -1,0 +1,52 @@
+"""The runner: argument handling, and the accuracy stage on a small generated corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.generate import generate
+from bench.run import parse_args
+from bench.stages import accuracy, inputs, parse
+from bench.stages.search import load_queries
+
+
+def test_quick_needs_no_corpus_but_a_full_run_does(capsys: pytest.CaptureFixture) -> None:
+    args = parse_args(["--quick"])
+    assert args.sample == 5000 and args.stages == ["parse", "accuracy", "ingest", "search", "web"]
+    with pytest.raises(SystemExit):
+        parse_args([])
+    assert "--corpus is required" in capsys.readouterr().err
+
+
+def test_unknown_stage_and_missing_corpus_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(["--quick", "--stages", "parse,nope"])
+    assert "unknown stage(s) nope" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse_args(["--corpus", str(tmp_path)])
+    assert "no manifest.json" in capsys.readouterr().err
+
+
+def test_query_set_is_documented_and_large_enough() -> None:
+    queries = load_queries()
+    assert len(queries) >= 50
+    assert {"word", "phrase", "field", "facet", "deep"} <= {q.kind for q in queries}
+    assert any(q.page > 1 for q in queries)
+
+
+def test_parser_accuracy_on_a_small_generated_corpus(tmp_path: Path) -> None:
+    parser = pytest.importorskip("cablebase.parse")
+    generate(120, 3, tmp_path / "c", workers=1)
+    sample = inputs.sample(tmp_path / "c", 120, tmp_path / "w")
+    records, errors = parse.parse_all(parser, sample)
+    truth = {t["reference_id"]: t for t in inputs.truth(tmp_path / "c")}
+    result = accuracy.run(records, truth, errors)
+    by_field = result.details["by_field"]
+    assert result.details["cables"] == 120
+    # identifiers and dates are what the archive keys on: the parser must get them right
+    for name in ("reference_id", "origin_code", "created", "classification"):
+        assert by_field[name]["all"] >= 0.95, (name, result.details["examples"].get(name))
