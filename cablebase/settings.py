@@ -5,6 +5,7 @@ CABLEBASE_SECRET_KEY    required when CABLEBASE_DEBUG is off in production
 CABLEBASE_DEBUG         "1" to enable Django's debug mode
 CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
+CABLEBASE_TLS           "1" behind a TLS proxy: HSTS, redirect to https, secure cookies
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
+
+from csp.constants import NONE, SELF
 
 from cablebase.dburl import database_url, django_database
 
@@ -41,10 +44,13 @@ INSTALLED_APPS = [
     "cablebase.discussion",
     "cablebase.reader",
     "cablebase.api",
+    # Installed, ninja serves Swagger UI from its own static files instead of a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,6 +61,34 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# A strict Content-Security-Policy (django-csp): every script, style, image and font comes
+# from this site's own files; no inline script or style, no other host, no framing.
+# ``data:`` images are the SVG icons inside Swagger UI's stylesheet.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+    }
+}
+# Django's defaults already send nosniff, Referrer-Policy, COOP and X-Frame-Options: DENY.
+# Behind a TLS-terminating proxy (docs/deploy.md), CABLEBASE_TLS=1 adds HSTS and keeps the
+# session and CSRF cookies off plain HTTP.
+if os.environ.get("CABLEBASE_TLS", "") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("CABLEBASE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
 ROOT_URLCONF = "cablebase.urls"
 WSGI_APPLICATION = "cablebase.wsgi.application"
 ASGI_APPLICATION = "cablebase.asgi.application"
@@ -62,7 +96,8 @@ ASGI_APPLICATION = "cablebase.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The reader's templates first: its admin/ and ninja/ pages override those apps' own.
+        "DIRS": [BASE_DIR / "reader" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -96,6 +131,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site's root (``/favicon.ico``).
+WHITENOISE_ROOT = BASE_DIR / "reader" / "static" / "root"
 # Until `collectstatic` has run, WhiteNoise serves from the apps (USE_FINDERS) and would
 # warn on every start that STATIC_ROOT is missing; that is the expected state for
 # `cablebase serve`, `make demo` and the tests.

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (browser tests) and PostgreSQL (the
-# second backend). Idempotent; non-interactive; uses sudo when not root.
+# second backend), npm (axe-core for the accessibility tests). Idempotent;
+# non-interactive; uses sudo when not root.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v runuser >/dev/null || need+=(util-linux)
+command -v npm >/dev/null || need+=(npm)  # installs axe-core for the accessibility tests
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0

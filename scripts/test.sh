@@ -12,6 +12,10 @@ if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV" || exit 1; fi
 "$VENV/bin/pip" install -q -e '.[test]' </dev/null || { echo "FAILED: pip install"; exit 1; }
 export PATH="$PWD/$VENV/bin:$PATH"
 
+# axe-core for the accessibility tests, exactly as package-lock.json pins it (no CDN).
+npm ci --prefix tests/browser/vendor --no-audit --no-fund --loglevel=error </dev/null \
+  || { echo "FAILED: npm ci (tests/browser/vendor)"; exit 1; }
+
 ruff check . || { echo "FAILED: ruff check"; exit 1; }
 ruff format --check . || { echo "FAILED: ruff format"; exit 1; }
 

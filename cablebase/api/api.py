@@ -7,7 +7,7 @@ Mounted at ``/api/`` by ``cablebase.api.urls``; OpenAPI schema at
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 from . import cables, search
@@ -22,6 +22,9 @@ api = NinjaAPI(
         "`Access-Control-Allow-Origin: *`."
     ),
     docs_url="/docs",
+    # Swagger UI from ninja's own static files (cablebase/reader/templates/ninja/swagger.html);
+    # without deep links an operation's summary holds no link inside its button.
+    docs=Swagger(settings={"deepLinking": False}),
     openapi_url="/openapi.json",
     urls_namespace="api",
 )

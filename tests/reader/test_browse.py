@@ -20,7 +20,7 @@ def test_home_shows_totals_and_latest_releases(archive, client: Client) -> None:
 def test_side_navigation_counts_release_days_years_levels_origins(archive, client: Client) -> None:
     page = client.get("/").content.decode()
     assert 'href="/released/2011-08-30/">2011/08/30</a> <span class="n">2</span>' in page
-    assert 'href="/date/2006/">2006</a> <span class="n">2</span>' in page
+    assert 'href="/date/2006/">All of 2006</a> <span class="n">2</span>' in page
     assert 'href="/date/2006/02/">2006/02</a> <span class="n">2</span>' in page
     assert 'href="/classified/secret-noforn/">SECRET//NOFORN</a> <span class="n">1</span>' in page
     assert 'href="/origin/MOSCOW/">Embassy Moscow</a> <span class="n">1</span>' in page

@@ -15,6 +15,12 @@
       });
     });
   }
+  // On a phone the search facets come after the results, folded: the results are what
+  // the reader came for. Without this script they stay open (and still come after).
+  var narrow = window.matchMedia("(max-width: 52rem)");
+  document.querySelectorAll("details[data-fold-narrow]").forEach(function (el) {
+    if (narrow.matches) { el.open = false; }
+  });
   // Select the whole field on focus so keyboard users can copy at once.
   document.querySelectorAll("input.copy, textarea.copy").forEach(function (el) {
     el.addEventListener("focus", function () { el.select(); });
