@@ -1,12 +1,19 @@
-"""Posting comments and receiving trackback pings."""
+"""The comment form (its own URL, the only page with a CSRF cookie) and trackback pings.
+
+The cable page shows the discussion but no form: it is the same bytes for every reader
+and sets no cookie, so shared caches can keep it. "Leave a comment" links here (the
+reader's script loads this page's form into the cable page when it can).
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from cablebase.archive.models import Cable
 
@@ -41,20 +48,50 @@ def _author_name(user, data: dict) -> str:
     return (user.get_full_name() or user.get_username())[:80]
 
 
-@require_POST
+def form_url(cable: Cable) -> str:
+    """The comment form's own address (``?paragraph=N`` preselects a paragraph)."""
+    return reverse("discussion:post_comment", args=[cable.reference_id])
+
+
+def _form_page(request: HttpRequest, cable: Cable, form: CommentForm, status: int = 200):
+    """The form with its CSRF token, the poster's messages and the way back to the cable."""
+    discussion_messages = [
+        m for m in messages.get_messages(request) if MESSAGE_TAG in (m.extra_tags or "").split()
+    ]
+    context = {
+        "cable": cable,
+        "cable_url": cable_page_url(cable),
+        "form": form,
+        "post_url": form_url(cable),
+        "trusted": is_trusted(request.user),
+        "discussion_messages": discussion_messages,
+    }
+    return render(request, "discussion/comment_form_page.html", context, status=status)
+
+
+def _wanted_paragraph(request: HttpRequest) -> dict[str, int]:
+    """``?paragraph=3`` as the form's initial value; anything but ASCII digits is ignored."""
+    wanted = request.GET.get("paragraph", "")
+    return {"paragraph": int(wanted)} if wanted.isascii() and wanted.isdigit() else {}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def post_comment(request: HttpRequest, reference_id: str) -> HttpResponse:
-    """Store a comment (pending unless the author is trusted) and go back to the cable."""
+    """GET: the comment form. POST: store a comment (pending unless the author is trusted)."""
     cable = get_object_or_404(Cable, reference_id=reference_id)
+    if request.method != "POST":
+        form = CommentForm(cable=cable, user=request.user, initial=_wanted_paragraph(request))
+        return _form_page(request, cable, form)
     if not ratelimit.hit(request, "comment"):
         return _rate_limited(request, cable)
     form = CommentForm(request.POST, cable=cable, user=request.user)
     if not form.is_valid():
-        context = {"cable": cable, "cable_url": cable_page_url(cable), "form": form}
-        return render(request, "discussion/comment_form_page.html", context, status=400)
+        return _form_page(request, cable, form, status=400)
     if form.is_spam:
         # Pretend all went well: a bot learns nothing from the answer.
         messages.info(request, "Thank you: your comment awaits moderation.", MESSAGE_TAG)
-        return HttpResponseRedirect(after_post_url(cable))
+        return HttpResponseRedirect(f"{form_url(cable)}#comment-status")
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
     trusted = is_trusted(user)
@@ -70,11 +107,11 @@ def post_comment(request: HttpRequest, reference_id: str) -> HttpResponse:
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:255],
     )
     comment.save()
-    if trusted:
-        messages.success(request, "Your comment is published.", MESSAGE_TAG)
+    if trusted:  # the published comment on the cable page is the confirmation
         return HttpResponseRedirect(after_post_url(cable, comment.anchor))
+    # The thanks are shown on the form's page: the cable page reads no cookie.
     messages.info(request, "Thank you: your comment awaits moderation.", MESSAGE_TAG)
-    return HttpResponseRedirect(after_post_url(cable))
+    return HttpResponseRedirect(f"{form_url(cable)}#comment-status")
 
 
 @csrf_exempt  # other sites' blogs ping us; nothing here acts on a visitor's session

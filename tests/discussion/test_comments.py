@@ -35,9 +35,7 @@ def valid(**overrides) -> dict:
 def test_new_comment_is_pending_and_not_shown(client: Client, cable):
     response = client.post(post_url(cable), valid(), follow=False)
     assert response.status_code == 302
-    assert re.fullmatch(
-        r"/cable/2006/02/06MOSCOW1323\.html\?posted=[0-9a-f]{8}#comments", response["Location"]
-    )
+    assert response["Location"] == "/cable/06MOSCOW1323/comment#comment-status"
     comment = Comment.objects.get()
     assert comment.status == Status.PENDING
     assert comment.ip_address == "127.0.0.1"
@@ -81,8 +79,12 @@ def test_paragraph_comment_links_to_its_anchor(client: Client, cable):
     assert "About paragraph two." in html
 
 
-def test_form_offers_each_paragraph_and_protections(cable):
-    html = render_blocks(cable)
+def test_form_offers_each_paragraph_and_protections(client: Client, cable):
+    response = client.get(post_url(cable))
+    assert response.status_code == 200
+    assert "csrftoken" in response.cookies  # the form's page is where the cookie is set
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    html = response.content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'name="website"' in html  # the honeypot
     assert '<option value="2">¶ 2 (#par2)</option>' in html
@@ -122,7 +124,8 @@ def test_staff_skip_moderation_but_plain_accounts_do_not(client: Client, cable):
 
 def test_honeypot_filled_is_silently_discarded(client: Client, cable):
     response = client.post(post_url(cable), valid(website="http://spam.example/"), follow=True)
-    assert response.redirect_chain[-1][0].endswith("#comments")
+    assert response.redirect_chain[-1][0].endswith("/comment#comment-status")
+    assert "awaits moderation" in response.content.decode()
     assert not Comment.objects.exists()
 
 
@@ -149,11 +152,8 @@ def test_csrf_is_enforced(cable):
 
 def test_csrf_token_from_the_form_is_accepted(cable):
     client = Client(enforce_csrf_checks=True)
-    client.get(reverse("discussion:comments_feed", args=[cable.reference_id]))  # any page
-    from django.middleware.csrf import _get_new_csrf_string
-
-    token = _get_new_csrf_string()
-    client.cookies["csrftoken"] = token
+    page = client.get(post_url(cable)).content.decode()  # sets the cookie, holds the token
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     response = client.post(post_url(cable), {**valid(), "csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert Comment.objects.count() == 1
@@ -176,15 +176,21 @@ def test_length_and_field_errors_are_shown(client: Client, cable, overrides, mes
     assert not Comment.objects.exists()
 
 
-def test_get_is_not_allowed_and_unknown_cable_is_404(client: Client, cable):
-    assert client.get(post_url(cable)).status_code == 405
+def test_get_shows_the_form_other_methods_are_refused_unknown_cable_is_404(client, cable):
+    assert 'id="comment-form"' in client.get(post_url(cable)).content.decode()
+    assert client.put(post_url(cable)).status_code == 405
+    assert client.get(reverse("discussion:post_comment", args=["99NOWHERE1"])).status_code == 404
     response = client.post(reverse("discussion:post_comment", args=["99NOWHERE1"]), valid())
     assert response.status_code == 404
 
 
-def test_paragraph_link_preselects_that_paragraph(cable):
-    html = render_blocks(cable, query={"paragraph": "2"})
+def test_paragraph_link_preselects_that_paragraph(client: Client, cable):
+    html = client.get(post_url(cable), {"paragraph": "2"}).content.decode()
     assert '<option value="2" selected>¶ 2 (#par2)</option>' in html
+    for odd in ("²", "①", "-1", "x"):  # not ASCII digits: ignored, never a 500
+        response = client.get(post_url(cable), {"paragraph": odd})
+        assert response.status_code == 200
+        assert "selected>¶" not in response.content.decode()
 
 
 def test_paragraph_comment_counts_tag(cable):
@@ -202,16 +208,17 @@ def test_paragraph_comment_counts_tag(cable):
     assert sorted(out.rstrip(";").split(";")) == ["2=2", "3=1"]
 
 
-def test_cable_page_shows_block_and_message_after_posting(client: Client, cable):
+def test_thanks_on_the_form_page_then_the_comment_on_the_cable_page(client: Client, cable):
     response = client.post(post_url(cable), valid(), follow=True)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="comments"' in html and 'id="trackbacks"' in html
     assert "Thank you: your comment awaits moderation." in html
+    assert 'href="/cable/2006/02/06MOSCOW1323.html#comments">Back to the cable' in html
+    assert "awaits moderation" not in client.get(post_url(cable)).content.decode()  # once
     Comment.objects.update(status=Status.APPROVED)
     html = client.get("/cable/2006/02/06MOSCOW1323.html").content.decode()
+    assert 'id="comments"' in html and 'id="trackbacks"' in html
     assert "contradicts the press release" in html
-    assert "awaits moderation" not in html  # the message is shown once
 
 
 def test_account_name_cannot_be_overridden_by_the_form(client: Client, cable):

@@ -12,12 +12,10 @@ from django.utils.safestring import SafeString
 from cablebase.archive.models import Cable
 
 from ..counts import approved_comment_counts, paragraph_counts
-from ..forms import CommentForm
 from ..links import cable_page_url
 from ..models import Comment, Trackback
-from ..moderation import is_trusted
 from ..text import render_plain_text
-from ..views import MESSAGE_TAG
+from ..views import form_url
 
 register = template.Library()
 
@@ -28,34 +26,16 @@ def comment_html(text: str) -> SafeString:
     return render_plain_text(text or "")
 
 
-@register.inclusion_tag("discussion/comments_block.html", takes_context=True)
-def comments_block(context: template.Context, cable: Cable) -> dict[str, Any]:
-    """Approved comments (each per-paragraph one linking to its ``#par{N}``) and the form."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    comments = list(Comment.approved.filter(cable=cable).select_related("user"))
-    form = context.get("comment_form")
-    if form is None:
-        # "?paragraph=3#comment-form" (the reader's per-paragraph link) preselects ¶3.
-        wanted = request.GET.get("paragraph", "") if request is not None else ""
-        initial = {"paragraph": int(wanted)} if wanted.isdigit() else {}
-        form = CommentForm(cable=cable, user=user, initial=initial)
-    discussion_messages = []
-    if request is not None:
-        from django.contrib.messages import get_messages
-
-        discussion_messages = [
-            m for m in get_messages(request) if MESSAGE_TAG in (m.extra_tags or "").split()
-        ]
+@register.inclusion_tag("discussion/comments_block.html")
+def comments_block(cable: Cable) -> dict[str, Any]:
+    """Approved comments (each per-paragraph one linking to its ``#par{N}``) and a link to
+    the comment form, which lives at its own URL: nothing here depends on the visitor, so
+    the cable page is the same for everyone and sets no cookie."""
     return {
         "cable": cable,
-        "comments": comments,
-        "form": form,
-        "user": user,
-        "trusted": is_trusted(user),
-        "post_url": reverse("discussion:post_comment", args=[cable.reference_id]),
+        "comments": list(Comment.approved.filter(cable=cable).select_related("user")),
+        "form_url": form_url(cable),
         "feed_url": reverse("discussion:comments_feed", args=[cable.reference_id]),
-        "discussion_messages": discussion_messages,
     }
 
 

@@ -21,6 +21,40 @@
   document.querySelectorAll("details[data-fold-narrow]").forEach(function (el) {
     if (narrow.matches) { el.open = false; }
   });
+  // The comment form lives at its own URL (the only page with a CSRF cookie), so the
+  // cable page stays the same for every reader. With this script, "Leave a comment" and
+  // "Comment on ¶N" load that form into the page; without it, the links lead there.
+  var slot = document.getElementById("comment-slot");
+  function showForm(form, link) {
+    var wanted = new URL(link.href).searchParams.get("paragraph");
+    var choice = form.querySelector("select[name=paragraph]");
+    if (choice && wanted !== null) { choice.value = wanted; }
+    form.scrollIntoView({block: "start"});
+    var first = form.querySelector("input:not([type=hidden]):not([tabindex='-1']), select, textarea");
+    (wanted !== null && choice ? choice : first).focus();
+  }
+  if (slot && window.fetch && window.DOMParser) {
+    document.querySelectorAll("a[data-comment-form]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var loaded = slot.querySelector("form#comment-form");
+        event.preventDefault();
+        if (loaded) { showForm(loaded, link); return; }
+        fetch(link.href.split("#")[0], {credentials: "same-origin"})
+          .then(function (response) {
+            if (!response.ok) { throw new Error(response.status); }
+            return response.text();
+          })
+          .then(function (html) {
+            var form = new DOMParser().parseFromString(html, "text/html")
+              .querySelector("form#comment-form");
+            if (!form) { throw new Error("no form"); }
+            slot.replaceChildren(document.adoptNode(form));
+            showForm(slot.querySelector("form#comment-form"), link);
+          })
+          .catch(function () { window.location.href = link.href; });
+      });
+    });
+  }
   // Select the whole field on focus so keyboard users can copy at once.
   document.querySelectorAll("input.copy, textarea.copy").forEach(function (el) {
     el.addEventListener("focus", function () { el.select(); });
