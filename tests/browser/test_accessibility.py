@@ -64,15 +64,29 @@ def log_in(page, site: str) -> None:
     page.wait_for_url(f"{site}/admin/")
 
 
+def comment_form_in_cable_page(page, site: str) -> None:
+    """The cable page after "Comment on ¶2": the form loaded into it by reader.js."""
+    page.goto(f"{site}{CABLE}")
+    page.click('a.comment-link[href*="paragraph=2"]')
+    page.locator("form#comment-form").wait_for()
+
+
 def comment_errors(page, site: str) -> None:
     """Post the comment form empty: the page that explains what to correct."""
-    page.goto(f"{site}{CABLE}")
-    form = page.locator("form#comment-form")
-    if form.count() == 0:  # the form lives behind its own link
-        page.locator("a.comment-link").first.click()
-        form = page.locator("form#comment-form")
-    form.get_by_role("button", name="Post comment").click()
+    comment_form_in_cable_page(page, site)
+    page.locator("form#comment-form").get_by_role("button", name="Post comment").click()
     page.wait_for_selector("form#comment-form .error")
+
+
+def comment_thanks(page, site: str) -> None:
+    """The form's page after a comment was posted: the thanks, and the form again."""
+    page.goto(f"{site}/cable/06MOSCOW1323/comment")
+    form = page.locator("form#comment-form")
+    form.locator("#id_name").fill("Ann Reader")
+    form.locator("#id_email").fill("ann@example.org")
+    form.locator("#id_body").fill("A remark on the whole cable.")
+    form.get_by_role("button", name="Post comment").click()
+    page.wait_for_selector("#comment-status [role=status]")
 
 
 def staff_comment(page, site: str) -> None:
@@ -123,7 +137,10 @@ PAGE_KINDS: dict[str, Callable] = {
     "explainer": visit("/classification/"),
     "not found": visit("/no/such/page"),
     "no such cable": visit("/cable/2006/02/06NOSUCH1.html"),
+    "comment form": visit("/cable/06MOSCOW1323/comment?paragraph=2"),
+    "comment form in the cable page": comment_form_in_cable_page,
     "comment form errors": comment_errors,
+    "comment thanks": comment_thanks,
     "staff login": visit("/admin/login/"),
     "staff comment list": staff_visit("/admin/discussion/comment/"),
     "staff trackback list": staff_visit("/admin/discussion/trackback/"),
