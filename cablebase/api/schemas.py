@@ -1,4 +1,4 @@
-"""Response shapes of the JSON API; the cable record follows ``shared/spec/cable-record.md``."""
+"""Response shapes of the JSON API; the cable record follows ``docs/record.md``."""
 
 from __future__ import annotations
 

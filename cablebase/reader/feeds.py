@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 
 from cablebase.archive.models import Cable, Tag
-from cablebase.reader.links import cable_url, search_url
-from cablebase.reader.views.common import cable_list
+from cablebase.reader.links import search_url
+from cablebase.reader.listing import cable_list
 
 FEED_SIZE = 50
 
@@ -29,9 +29,6 @@ class CableFeed(Feed):
         created = f"{item.created:%Y-%m-%d}" if item.created else "undated"
         level = item.classification or "Unclassified (unknown)"
         return f"{level} cable from {item.origin or item.origin_code}, created {created}."
-
-    def item_link(self, item: Cable) -> str:
-        return cable_url(item)
 
     def item_pubdate(self, item: Cable) -> datetime | None:
         return item.released or item.created

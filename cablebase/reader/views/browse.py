@@ -13,7 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable, Tag
-from cablebase.reader.views.common import cable_list, level_slug, paginate, side_nav
+from cablebase.reader.listing import cable_list, level_slug, paginate, side_nav
 
 LIST_MAX_AGE = 120
 

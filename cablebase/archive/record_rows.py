@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cablebase.parse.record import CableRecord, ClassifiedBy, Paragraph, Reference, Source
+from cablebase.parse.tagcodes import describe_tag
 
 VERSION_FIELDS = (
     "reference_id",
@@ -37,18 +38,18 @@ def content_hash(record: CableRecord) -> str:
 
 
 @dataclass(slots=True)
-class Prepared:
-    """A record with what storing it needs, computed where it was parsed (a worker)."""
+class HashedRecord:
+    """A record with its content hash and JSON form, computed where it was parsed (a worker)."""
 
     record: CableRecord
     digest: str
     data: dict[str, Any]
 
 
-def prepare(record: CableRecord | Prepared) -> Prepared:
-    if isinstance(record, Prepared):
+def hash_record(record: CableRecord | HashedRecord) -> HashedRecord:
+    if isinstance(record, HashedRecord):
         return record
-    return Prepared(record, content_hash(record), record.to_dict())
+    return HashedRecord(record, content_hash(record), record.to_dict())
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -69,19 +70,19 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def iso_datetime(value: datetime | None) -> str | None:
-    """Datetimes as the record prints them: ``2006-02-10T15:26:00Z``."""
+def iso_utc(value: datetime | date | None) -> str | None:
+    """Times as the record prints them, ``2006-02-10T15:26:00Z``; dates as ``2006-02-10``."""
     if value is None:
         return None
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
 
 
-def describe(code: str) -> tuple[str, str]:
-    """A tag's (kind, description), from the parser's tag codes when that module exists."""
-    try:
-        from cablebase.parse.tagcodes import describe_tag
-    except ImportError:
-        return ("other", "")
+def tag_details(code: str) -> tuple[str, str]:
+    """A tag's (kind, description) from the parser's tag tables, for the ``tag`` row."""
     try:
         kind, description = describe_tag(code)
     except Exception:  # an unknown code must never stop an ingest
@@ -164,8 +165,8 @@ def record_from_cable(cable: Any) -> CableRecord:
         reference_id=cable.reference_id,
         origin=cable.origin or None,
         origin_code=cable.origin_code or None,
-        created=iso_datetime(cable.created),
-        released=iso_datetime(cable.released),
+        created=iso_utc(cable.created),
+        released=iso_utc(cable.released),
         classification=cable.classification or None,
         caveats=list(cable.caveats or []),
         precedence=cable.precedence or None,
@@ -174,7 +175,7 @@ def record_from_cable(cable: Any) -> CableRecord:
         sender=cable.sender or None,
         sections=cable.sections,
         eo=cable.eo or None,
-        declassify_on=cable.declassify_on.isoformat() if cable.declassify_on else None,
+        declassify_on=iso_utc(cable.declassify_on),
         declassify_rule=cable.declassify_rule or None,
         tags=[ct.tag.code for ct in cable.cabletag_set.all()],
         subject=cable.subject or None,
