@@ -215,9 +215,17 @@ def test_cors_preflight(client: Client, db):
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
         HTTP_ACCESS_CONTROL_REQUEST_HEADERS="accept",
     )
-    assert response.status_code == 204
+    assert response.status_code == 200  # django-cors-headers answers preflight with 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response["Access-Control-Allow-Methods"]
+    assert "POST" not in response["Access-Control-Allow-Methods"]
+    assert response["Access-Control-Max-Age"] == "86400"
+
+
+def test_cors_only_on_the_api(client: Client, db):
+    home = client.get("/", HTTP_ORIGIN="https://elsewhere.example")
+    assert home.status_code == 200
+    assert "Access-Control-Allow-Origin" not in home
 
 
 def test_api_is_read_only(client: Client, archive):
