@@ -7,9 +7,9 @@ from ninja import Router
 
 from cablebase.archive.record_rows import iso_utc, record_from_cable
 from cablebase.discussion.models import Comment
+from cablebase.parse.record import CableRecord
 
 from .schemas import (
-    CableRecordOut,
     CommentsOut,
     ErrorOut,
     ParagraphsOut,
@@ -22,7 +22,7 @@ router = Router(tags=["cables"])
 NOT_FOUND = {404: ErrorOut}
 
 
-@router.get("/{reference_id}", response={200: CableRecordOut, **NOT_FOUND}, url_name="cable")
+@router.get("/{reference_id}", response={200: CableRecord, **NOT_FOUND}, url_name="cable")
 def cable_record(request: HttpRequest, reference_id: str):
     """The cable's current version in the record shape of ``docs/record.md``."""
     return record_from_cable(get_cable(reference_id)).to_dict()

@@ -90,41 +90,45 @@ def tag_details(code: str) -> tuple[str, str]:
     return (kind or "other", description or "")
 
 
+# Record fields stored in a column of the same name: text ("" for None) and lists.
+TEXT_COLUMNS = (
+    "origin",
+    "origin_code",
+    "classification",
+    "precedence",
+    "dtg",
+    "transmission_id",
+    "sender",
+    "eo",
+    "declassify_rule",
+    "subject",
+    "summary",
+    "header",
+    "body",
+)
+LIST_COLUMNS = ("caveats", "reasons", "signers", "warnings")
+
+
 def cable_fields(record: CableRecord, digest: str) -> dict[str, Any]:
     """The ``Cable`` row's column values for a record (the current version)."""
     created = parse_datetime(record.created)
     classified = record.classified_by or ClassifiedBy()
     source = record.source or Source(format="")
     return {
+        **{name: getattr(record, name) or "" for name in TEXT_COLUMNS},
+        **{name: list(getattr(record, name)) for name in LIST_COLUMNS},
         "reference_id": record.reference_id,
-        "origin": record.origin or "",
-        "origin_code": record.origin_code or "",
         "created": created,
         "released": parse_datetime(record.released),
         "year": created.year if created else None,
-        "classification": record.classification or "",
-        "caveats": list(record.caveats),
-        "precedence": record.precedence or "",
-        "dtg": record.dtg or "",
-        "transmission_id": record.transmission_id or "",
-        "sender": record.sender or "",
         "recipients": [_plain(r) for r in record.recipients],
         "info_recipients": [_plain(r) for r in record.info_recipients],
         "sections": record.sections or 1,
-        "eo": record.eo or "",
         "declassify_on": parse_date(record.declassify_on),
-        "declassify_rule": record.declassify_rule or "",
-        "subject": record.subject or "",
         "classified_by_name": classified.name or "",
         "classified_by_title": classified.title or "",
         "classified_by_text": classified.text or "",
-        "reasons": list(record.reasons),
-        "summary": record.summary or "",
-        "signers": list(record.signers),
-        "header": record.header or "",
-        "body": record.body or "",
         "partial": bool(record.partial),
-        "warnings": list(record.warnings),
         "source_format": source.format or "",
         "source_path": source.path or "",
         "source_sha256": source.sha256 or "",
@@ -162,25 +166,15 @@ def record_from_cable(cable: Any) -> CableRecord:
             sha256=cable.source_sha256 or None,
         )
     data = CableRecord(
+        **{name: getattr(cable, name) or None for name in TEXT_COLUMNS},
+        **{name: list(getattr(cable, name) or []) for name in LIST_COLUMNS},
         reference_id=cable.reference_id,
-        origin=cable.origin or None,
-        origin_code=cable.origin_code or None,
         created=iso_utc(cable.created),
         released=iso_utc(cable.released),
-        classification=cable.classification or None,
-        caveats=list(cable.caveats or []),
-        precedence=cable.precedence or None,
-        dtg=cable.dtg or None,
-        transmission_id=cable.transmission_id or None,
-        sender=cable.sender or None,
         sections=cable.sections,
-        eo=cable.eo or None,
         declassify_on=iso_utc(cable.declassify_on),
-        declassify_rule=cable.declassify_rule or None,
         tags=[ct.tag.code for ct in cable.cabletag_set.all()],
-        subject=cable.subject or None,
         classified_by=classified,
-        reasons=list(cable.reasons or []),
         references=[
             Reference(
                 label=ref.label or None,
@@ -190,17 +184,12 @@ def record_from_cable(cable: Any) -> CableRecord:
             )
             for ref in cable.references.all()
         ],
-        summary=cable.summary or None,
         paragraphs=[
             Paragraph(number=p.number or None, marking=p.marking or None, text=p.text)
             for p in cable.paragraphs.all()
         ],
-        signers=list(cable.signers or []),
-        header=cable.header or None,
-        body=cable.body or None,
         source=source,
         partial=cable.partial,
-        warnings=list(cable.warnings or []),
     )
     recipients = CableRecord.from_dict(
         {"recipients": cable.recipients or [], "info_recipients": cable.info_recipients or []}

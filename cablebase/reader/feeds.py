@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 
@@ -54,6 +55,11 @@ class LatestReleasesFeed(CableFeed):
         )
 
 
+def newest(qs: QuerySet[Cable]) -> list[Cable]:
+    """The feed's entries: the most recently released cables of ``qs``."""
+    return list(cable_list(qs).order_by("-released", "-created", "reference_id")[:FEED_SIZE])
+
+
 class OriginFeed(CableFeed):
     def get_object(self, request: HttpRequest, code: str) -> str:
         code = code.upper()
@@ -68,8 +74,7 @@ class OriginFeed(CableFeed):
         return f"/origin/{obj}/"
 
     def items(self, obj: str) -> list[Cable]:
-        qs = cable_list(Cable.objects.filter(origin_code=obj))
-        return list(qs.order_by("-released", "-created", "reference_id")[:FEED_SIZE])
+        return newest(Cable.objects.filter(origin_code=obj))
 
 
 class TagFeed(CableFeed):
@@ -87,8 +92,7 @@ class TagFeed(CableFeed):
         return f"/tag/{obj.code}/"
 
     def items(self, obj: Tag) -> list[Cable]:
-        qs = cable_list(Cable.objects.filter(tags=obj))
-        return list(qs.order_by("-released", "-created", "reference_id")[:FEED_SIZE])
+        return newest(Cable.objects.filter(tags=obj))
 
 
 class SearchFeed(CableFeed):
