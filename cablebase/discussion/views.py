@@ -7,9 +7,11 @@ reader's script loads this page's form into the cable page when it can).
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -19,12 +21,25 @@ from cablebase.archive.models import Cable
 
 from . import ratelimit
 from .forms import CommentForm
-from .links import after_post_url, cable_page_url
 from .models import Comment, Status
 from .moderation import is_trusted
 from .trackback import handle_ping
 
 MESSAGE_TAG = "discussion"
+
+
+def after_post_url(cable: Cable, anchor: str = "comments") -> str:
+    """Where a trusted poster lands: their published comment on the cable page, under an
+    address no cache has kept (``?posted=<token>`` is new each time)."""
+    return f"{cable.get_absolute_url()}?posted={secrets.token_hex(4)}#{anchor}"
+
+
+def cable_or_404(reference_id: str) -> Cable:
+    """The cable a discussion URL names, found as the reader finds it."""
+    cable = Cable.objects.by_reference(reference_id)
+    if cable is None:
+        raise Http404(f"no cable {reference_id!r}")
+    return cable
 
 
 def _rate_limited(request: HttpRequest, cable: Cable) -> HttpResponse:
@@ -33,7 +48,7 @@ def _rate_limited(request: HttpRequest, cable: Cable) -> HttpResponse:
         "discussion/rate_limited.html",
         {
             "cable": cable,
-            "cable_url": cable_page_url(cable),
+            "cable_url": cable.get_absolute_url(),
             "limit": ratelimit.limit_count(),
             "minutes": ratelimit.window_minutes(),
         },
@@ -60,7 +75,7 @@ def _form_page(request: HttpRequest, cable: Cable, form: CommentForm, status: in
     ]
     context = {
         "cable": cable,
-        "cable_url": cable_page_url(cable),
+        "cable_url": cable.get_absolute_url(),
         "form": form,
         "post_url": form_url(cable),
         "trusted": is_trusted(request.user),
@@ -79,7 +94,7 @@ def _wanted_paragraph(request: HttpRequest) -> dict[str, int]:
 @require_http_methods(["GET", "HEAD", "POST"])
 def post_comment(request: HttpRequest, reference_id: str) -> HttpResponse:
     """GET: the comment form. POST: store a comment (pending unless the author is trusted)."""
-    cable = get_object_or_404(Cable, reference_id=reference_id)
+    cable = cable_or_404(reference_id)
     if request.method != "POST":
         form = CommentForm(cable=cable, user=request.user, initial=_wanted_paragraph(request))
         return _form_page(request, cable, form)
