@@ -6,9 +6,9 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 
 from cablebase.archive.models import Cable
+from cablebase.xmltext import CleanAtom1Feed
 
 from .links import cable_page_url, comments_url
 from .models import Comment
@@ -18,7 +18,7 @@ FEED_SIZE = 50
 
 
 class CableCommentsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed  # valid XML whatever control characters the text holds
 
     def get_object(self, request: HttpRequest, reference_id: str) -> Cable:
         return get_object_or_404(Cable, reference_id=reference_id)
