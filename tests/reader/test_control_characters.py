@@ -68,6 +68,7 @@ def test_the_archive_keeps_the_characters_its_source_had(dirty_cable) -> None:
         "/feeds/origin/MADRID/",
         "/feeds/tag/PTER/",
         "/feeds/search/?q=Mallorcan",
+        "/feeds/search/?q=%0BMallorcan%01",  # the feed's title repeats the query
     ],
 )
 def test_every_cable_feed_lists_the_cable_as_valid_xml(
