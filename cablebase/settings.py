@@ -5,6 +5,7 @@ CABLEBASE_SECRET_KEY    required when CABLEBASE_DEBUG is off in production
 CABLEBASE_DEBUG         "1" to enable Django's debug mode
 CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
+CABLEBASE_WEB_STATEMENT_TIMEOUT  PostgreSQL statement timeout of web requests (default 30s)
 """
 
 from __future__ import annotations
