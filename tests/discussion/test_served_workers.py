@@ -1,7 +1,8 @@
 """``cablebase serve`` with two gunicorn workers, as deployed: what must hold across them.
 
 - One rate-limit allowance per address for the whole server: with the counts in each
-  worker's memory, two workers let 10 comments through where 5 are allowed.
+  worker's memory, two workers let 10 comments through where 5 are allowed; and
+  simultaneous posts must not race past it.
 - A 500 leaves a trace: the request's path and traceback on the server's stderr.
 """
 
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -135,6 +137,22 @@ def test_the_comment_limit_holds_across_workers(served: Served) -> None:
     assert statuses == [302] * 5 + [429] * 5
     with sqlite3.connect(served.db) as conn:
         (stored,) = conn.execute("SELECT COUNT(*) FROM discussion_comment").fetchone()
+    assert stored == 5
+
+
+def test_simultaneous_pings_get_exactly_the_allowance(served: Served) -> None:
+    """Ten trackbacks at once across both workers: five stored, five refused, no race."""
+
+    def ping(n: int) -> int:
+        form = urlencode({"url": f"https://blog.example.net/{n}", "title": f"Post {n}"})
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return served.request("POST", "/cable/06MOSCOW1323/trackback", form, headers).status
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = sorted(pool.map(ping, range(10)))
+    assert statuses == [200] * 5 + [429] * 5
+    with sqlite3.connect(served.db) as conn:
+        (stored,) = conn.execute("SELECT COUNT(*) FROM discussion_trackback").fetchone()
     assert stored == 5
 
 
