@@ -70,3 +70,16 @@ def reader_helpers(real: bool = False) -> ModuleType:
         return importlib.import_module(f"tests.reader.{name}")
     except ModuleNotFoundError:
         return importlib.import_module(f"reader.{name}")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request: pytest.FixtureRequest) -> None:
+    """Every browser test posts from 127.0.0.1, and the comment limit lives in a database
+    cache table that the test database's flush leaves alone: start each test with a full
+    allowance, as a new visitor would have."""
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
