@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from django.test import Client
 
 from cablebase.archive.models import Cable
 from cablebase.discussion.models import Comment, Status
-from cablebase.parse.record import RECORD_FIELDS
+from cablebase.parse.record import RECORD_FIELDS, CableRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -215,9 +217,17 @@ def test_cors_preflight(client: Client, db):
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
         HTTP_ACCESS_CONTROL_REQUEST_HEADERS="accept",
     )
-    assert response.status_code == 204
+    assert response.status_code == 200  # django-cors-headers answers preflight with 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response["Access-Control-Allow-Methods"]
+    assert "POST" not in response["Access-Control-Allow-Methods"]
+    assert response["Access-Control-Max-Age"] == "86400"
+
+
+def test_cors_only_on_the_api(client: Client, db):
+    home = client.get("/", HTTP_ORIGIN="https://elsewhere.example")
+    assert home.status_code == 200
+    assert "Access-Control-Allow-Origin" not in home
 
 
 def test_api_is_read_only(client: Client, archive):
@@ -239,8 +249,9 @@ def test_openapi_lists_every_endpoint(client: Client, db):
         "/api/cables/{reference_id}/comments",
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
-    record = schema["components"]["schemas"]["CableRecordOut"]["properties"]
+    record = schema["components"]["schemas"]["CableRecord"]["properties"]
     assert set(SPEC_FIELDS) <= set(record)
+    assert set(record) == {f.name for f in fields(CableRecord)}  # derived, never retyped
 
 
 def test_docs_page(client: Client, db):
