@@ -48,6 +48,8 @@ TOKEN_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 PLACEHOLDER = b"__cablebase_csrf_token__"
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 LIST_PARAMS = frozenset({"page"})
+# Off while ``cablebase mirror`` renders every page once: storing them would only evict.
+ENABLED = True
 
 
 def page_cache() -> BaseCache:
@@ -141,6 +143,8 @@ def cable_stamp(cable: Cable) -> str:
 
 def cacheable(request: HttpRequest, allowed_params: Iterable[str] = ()) -> bool:
     """False for visitors whose page differs from everyone's (signed in, messages pending)."""
+    if not ENABLED:
+        return False
     if any(name not in allowed_params for name in request.GET):
         return False
     user = getattr(request, "user", None)
