@@ -21,6 +21,7 @@ import pytest
 # the session fixture ingests into (it sets up only databases that marked tests use).
 pytestmark = pytest.mark.django_db
 
+
 def mirror_helpers():
     """``tests/mirror/conftest.py`` under either of pytest's import modes."""
     try:
