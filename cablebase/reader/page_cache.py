@@ -127,6 +127,45 @@ def with_cable_stamp(qs: QuerySet[Cable]) -> QuerySet[Cable]:
     return qs.annotate(**annotations)
 
 
+STAMP_FIELDS = ("id", "reference_id", "created", "updated", "version_count")
+_MARK = "\x00reference-id\x00"
+
+
+@cache
+def _stamp_query(vendor: str) -> tuple[str, tuple[Any, ...]]:
+    """The SQL of ``with_cable_stamp`` for one reference id, compiled once per process.
+
+    Building the annotated query costs more than running it (about 9 ms against well
+    under 1 ms); the parameters are constants but the reference id.
+    """
+    qs = with_cable_stamp(Cable.objects.filter(reference_id=_MARK).only(*STAMP_FIELDS))
+    sql, params = qs.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def find_with_stamp(reference_id: str) -> Cable | None:
+    """The cable (only the columns a page key needs; others load when read) and its stamp.
+
+    As ``Cable.objects.by_reference``: the id as given, then upper-cased.
+    """
+    sql, params = _stamp_query(connection.vendor)
+    for candidate in dict.fromkeys((reference_id, reference_id.upper())):
+        bound = [candidate if p == _MARK else p for p in params]
+        found = list(Cable.objects.raw(sql, bound))
+        if found:
+            return found[0]
+    return None
+
+
+def full_cable(cable: Cable) -> Cable:
+    """The whole row of a cable ``find_with_stamp`` returned, keeping its stamp values."""
+    whole = Cable.objects.get(pk=cable.pk)
+    for name, value in vars(cable).items():
+        if name.startswith(("approved_", "archive_version")):
+            setattr(whole, name, value)
+    return whole
+
+
 def cable_stamp(cable: Cable) -> str:
     """The cable page's version: everything ``with_cable_stamp`` read, plus the cable's own."""
     parts = [

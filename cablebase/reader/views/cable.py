@@ -24,21 +24,21 @@ from cablebase.reader.body_slices import link_tag_line, split_body
 from cablebase.reader.citation import bibtex, plain_citation
 from cablebase.reader.eo_reasons import reason_letters
 from cablebase.reader.links import search_url
-from cablebase.reader.page_cache import cable_stamp, with_cable_stamp
+from cablebase.reader.page_cache import cable_stamp, find_with_stamp, full_cable
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
 
 
 def _lookup(request: HttpRequest, reference_id: str) -> Cable | None:
-    """The cable with its approved comment count (one indexed query), memoised on the request.
+    """The cable's key columns and page stamp (one indexed query), memoised on the request.
 
-    The validators (ETag, Last-Modified) and the page itself use the same row, so a page
-    costs this query plus one per related list.
+    The validators (ETag, Last-Modified) and the page cache use this row; only a page
+    that must be rendered reads the whole cable and its related lists.
     """
     key = f"_cable_{reference_id}"
     if not hasattr(request, key):
-        setattr(request, key, with_cable_stamp(Cable.objects.all()).by_reference(reference_id))
+        setattr(request, key, find_with_stamp(reference_id))
     return getattr(request, key)
 
 
@@ -132,7 +132,8 @@ def cable_page(request: HttpRequest, year: str, month: str, reference_id: str) -
         return HttpResponsePermanentRedirect(canonical)
 
     def page() -> HttpResponse:
-        return render(request, "reader/cable.html", cable_context(request, _load(cable)))
+        whole = _load(full_cable(cable))
+        return render(request, "reader/cable.html", cable_context(request, whole))
 
     if page_cache.cacheable(request):
         response = page_cache.serve(request, page_cache.page_key(request, cable_stamp(cable)), page)
@@ -152,7 +153,8 @@ def cable_short(request: HttpRequest, reference_id: str) -> HttpResponse:
         return not_found(request, reference_id)
     if cable.created is not None:
         return HttpResponsePermanentRedirect(cable.get_absolute_url())
-    response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
+    whole = _load(full_cable(cable))
+    response = render(request, "reader/cable.html", cable_context(request, whole))
     response["Last-Modified"] = http_date(cable.updated.timestamp())
     return response
 
