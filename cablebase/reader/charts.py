@@ -16,9 +16,10 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 480  # viewBox units; at a 360 px phone the 12-unit font is still about 9 px
-HEIGHT = 132
-LEFT, RIGHT, TOP, BOTTOM = 6, 474, 22, 104
+WIDTH = 480  # viewBox units; at a 360 px phone the 15-unit font is still about 11 px
+HEIGHT = 136
+LEFT, RIGHT, TOP, BOTTOM = 6, 474, 24, 104
+FONT_SIZE = 15
 FONT = 'font-family="system-ui, sans-serif"'
 MUTED = "#5a5a5a"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -57,9 +58,9 @@ def month_range(counts: Mapping[Month, int]) -> list[Month]:
 
 
 def _year_step(years: int) -> int:
-    """Label every 1, 2, 5, 10... years so that at most about seven labels fit."""
+    """Label every 1, 2, 5, 10... years so that at most six labels share the width."""
     for step in (1, 2, 5, 10, 20, 50, 100):
-        if years / step <= 7:
+        if years / step <= 6:
             return step
     return 200
 
@@ -72,6 +73,7 @@ def _bars_svg(
     title: str,
     desc: str,
     colour: str,
+    unit: str = "month",
 ) -> str:
     """The SVG of a bar chart with its x labels at ``ticks`` (bar index, text)."""
     peak = max((b.count for b in bars), default=0)
@@ -84,8 +86,8 @@ def _bars_svg(
         f' xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
-        f'<text x="{LEFT}" y="14" font-size="12" fill="{MUTED}" {FONT}>'
-        f"peak {_n(peak)} a bar</text>",
+        f'<text x="{LEFT}" y="17" font-size="{FONT_SIZE}" fill="{MUTED}" {FONT}>'
+        f"busiest {unit}: {_n(peak)}</text>",
         f'<g fill="{colour}">',
     ]
     for i, bar in enumerate(bars):
@@ -106,7 +108,7 @@ def _bars_svg(
         anchor = "start" if x < LEFT + 20 else "end" if x > RIGHT - 20 else "middle"
         out.append(
             f'<line x1="{x:.2f}" y1="{BOTTOM}" x2="{x:.2f}" y2="{BOTTOM + 5}" stroke="{MUTED}"/>'
-            f'<text x="{x:.2f}" y="{BOTTOM + 19}" font-size="12" text-anchor="{anchor}"'
+            f'<text x="{x:.2f}" y="{BOTTOM + 22}" font-size="{FONT_SIZE}" text-anchor="{anchor}"'
             f' fill="{MUTED}" {FONT}>{escape(text)}</text>'
         )
     out.append("</svg>")
@@ -193,6 +195,7 @@ def year_timeline(
         title=title,
         desc=desc,
         colour=SERIES_COLOURS.get(series, SERIES_COLOURS["matching"]),
+        unit="year",
     )
     rows = "".join(
         f'<tr><th scope="row">{y}</th><td>{_n(counts.get(y, 0))}</td></tr>' for y in years
