@@ -86,7 +86,7 @@ def test_form_offers_each_paragraph_and_protections(cable):
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'name="website"' in html  # the honeypot
     assert '<option value="2">¶ 2 (#par2)</option>' in html
-    assert '<option value="3">paragraph 3 (#par3)</option>' in html
+    assert '<option value="4">paragraph 4 (#par4)</option>' in html
     assert f'action="{reverse("discussion:post_comment", args=[cable.reference_id])}"' in html
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cablebase.reader.body_slices import split_body
@@ -15,6 +15,7 @@ words = st.text(
 paragraph = st.lists(words, min_size=1, max_size=40).map(" ".join)
 
 
+@example(preamble="", paragraphs=["1"], signer="", width=20)  # text equal to its number
 @given(
     preamble=st.lists(words, max_size=12).map(" ".join),
     paragraphs=st.lists(paragraph, min_size=1, max_size=8),
