@@ -2,8 +2,8 @@
 
 Each area owns a module here that adds its own subcommands, so the parser,
 archive and site commands grow without touching one another:
-``parse_cmd`` (parse), ``archive_cmds`` (ingest, search, show, export, stats,
-quarantine), ``site_cmds`` (serve, demo).
+``parse_cmd`` (parse), ``archive_cmds`` (ingest, show, export, stats, quarantine),
+``search_cmds`` (search, similar, reindex), ``site_cmds`` (serve, demo).
 Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
 """
 
@@ -13,7 +13,7 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("parse_cmd", "archive_cmds", "site_cmds")
+COMMAND_MODULES = ("parse_cmd", "archive_cmds", "search_cmds", "site_cmds")
 
 
 def build_parser() -> argparse.ArgumentParser:
