@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cablebase.archive.query import And, Field, QueryError, parse_query
+from cablebase.archive.query import And, Field, Or, QueryError, parse_query
 
 FACET_FIELDS = ("classification", "origin", "year", "tag", "precedence")
 FACET_LABELS = {
@@ -63,9 +63,17 @@ def is_active(query: str, field: str, value: str) -> bool:
 
 
 def add_filter(query: str, field: str, value: str) -> str:
+    """``query`` narrowed to ``value``: "a OR b" becomes "(a OR b) tag:X", not "a OR b tag:X"."""
     if is_active(query, field, value):
         return query
-    return f"{query.strip()} {term(field, value)}".strip()
+    query = query.strip()
+    try:
+        root = parse_query(query).root
+    except QueryError:
+        root = None
+    if isinstance(root, Or):
+        query = f"({query})"
+    return f"{query} {term(field, value)}".strip()
 
 
 def remove_filter(query: str, field: str, value: str) -> str:

@@ -124,7 +124,9 @@ def test_conditional_get_answers_304(archive, client: Client) -> None:
 def test_cable_page_query_count_does_not_grow_with_paragraphs(
     archive, client: Client, django_assert_max_num_queries
 ) -> None:
-    with django_assert_max_num_queries(9):  # cable, 4 lists, versions, discussion
+    client.get(MOSCOW)  # the search index catches up with the store once
+    # cable, 4 lists, versions, discussion; the index's freshness check, similar cables
+    with django_assert_max_num_queries(11):
         client.get(MOSCOW)
 
 

@@ -190,10 +190,9 @@ def similar(cable: Cable, limit: int = 10) -> list[SimilarCable]:
     eng = engine()
     eng.ensure_current()
     searcher = eng.searcher()
-    docs = source.load([cable.pk])
-    if not docs:
-        return []
-    found = searcher.search(similar_query(eng.schema, docs[0]), limit, count=False)
+    found = searcher.search(
+        similar_query(eng.schema, source.similar_doc(cable)), limit, count=False
+    )
     pks = _pks(searcher, found.hits)
     stored = Cable.objects.in_bulk(pks)
     return [
