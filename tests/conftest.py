@@ -35,7 +35,9 @@ def _own_search_index(
     if index is not None:
         index.forget_engines()
     yield
+    index = sys.modules.get("cablebase.archive.search.index")
     if index is not None:
+        index.set_index_dir(None)  # a command's --index
         index.forget_engines()
 
 

@@ -226,6 +226,14 @@ def test_api_is_read_only(client: Client, archive):
     assert Cable.objects.count() == 2
 
 
+def test_similar_cables(client: Client, archive):
+    data = client.get("/api/cables/06moscow1323/similar").json()
+    assert data["reference_id"] == "06MOSCOW1323"
+    assert [s["reference_id"] for s in data["similar"]] == ["06STATE27174"]
+    assert data["similar"][0]["score"] > 0 and data["similar"][0]["api_url"]
+    assert client.get("/api/cables/99NOWHERE1/similar").status_code == 404
+
+
 def test_openapi_lists_every_endpoint(client: Client, db):
     schema = client.get("/api/openapi.json").json()
     assert schema["info"]["title"] == "cablebase API"
@@ -237,6 +245,7 @@ def test_openapi_lists_every_endpoint(client: Client, db):
         "/api/cables/{reference_id}/references",
         "/api/cables/{reference_id}/versions",
         "/api/cables/{reference_id}/comments",
+        "/api/cables/{reference_id}/similar",
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
     record = schema["components"]["schemas"]["CableRecordOut"]["properties"]

@@ -52,9 +52,9 @@ def index_for(db: str) -> str:
 
 
 def search_ids(db: str, query: str) -> list[str]:
+    command = ["search", query, "--db", db, "--index", index_for(db), "--json", "--limit", "200"]
     done = subprocess.run(
-        [sys.executable, "-m", "cablebase", "search", query, "--db", db, "--index", index_for(db)]
-        + ["--json", "--limit", "200"],
+        [sys.executable, "-m", "cablebase", *command],
         capture_output=True,
         text=True,
         check=True,

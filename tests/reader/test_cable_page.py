@@ -69,6 +69,13 @@ def test_cited_by_lists_the_citing_cable(archive, client: Client) -> None:
     assert 'href="/cable/2006/02/06MOSCOW1323.html">06MOSCOW1323</a>' in page
 
 
+def test_similar_cables_are_listed(page: str) -> None:
+    """The other Hamas cable shares the most distinctive words with this one."""
+    similar = page.split('id="similar-h"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/cable/2006/02/06STATE27174.html">06STATE27174</a>' in similar
+    assert "06MOSCOW1323" not in similar
+
+
 def test_older_versions_show_a_readable_diff(page: str) -> None:
     assert "Older versions" in page
     assert "Version 1 → version 2" in page
