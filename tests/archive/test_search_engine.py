@@ -87,6 +87,11 @@ def test_word_forms_meet_and_exact_forms_can_be_asked_for(archive) -> None:
     assert ids('"principles quartet"') == []
 
 
+def test_date_bounds_at_the_ends_of_the_calendar(archive) -> None:
+    assert len(ids("to:9999")) == 4 and len(ids("from:0001-01-01")) == 4
+    assert ids("from:2007-01-05 to:2007-01-05") == ["07MOSCOW4"]
+
+
 def test_words_are_anded_not_ored(archive) -> None:
     assert set(ids("gas ukraine")) == {"06MOSCOW3", "07MOSCOW4"}
     assert ids("gas ukraine routine") == []

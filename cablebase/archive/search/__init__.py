@@ -54,6 +54,8 @@ __all__ = [
 ]
 
 SORTS = ("relevance", "date", "-date")
+# Columns no list of hits shows: left in the store (the header alone is kilobytes a cable).
+UNLISTED = ("header", "recipients", "info_recipients", "warnings", "classified_by_text", "reasons")
 MAX_PER_PAGE = 200
 
 
@@ -144,7 +146,7 @@ def search(
         pk: float(key) if leaves and sort == "relevance" else 0.0
         for pk, (key, _) in zip(pks, found_hits, strict=True)
     }
-    stored = Cable.objects.in_bulk(pks)
+    stored = Cable.objects.defer(*UNLISTED).in_bulk(pks)
     matcher = Matcher(leaves) if leaves else None
     hits = [
         Hit(

@@ -57,7 +57,11 @@ def _fold(word: str) -> str:
 
 
 class Matcher:
-    """Finds the query's words in a text, as the index would have matched them."""
+    """Finds the query's words in a text, as the index would have matched them.
+
+    A regular expression over the raw text finds candidate words (those that
+    start like a query word); only candidates go through the index's analyzer.
+    """
 
     def __init__(self, leaves: list[Term | Phrase]) -> None:
         self.stemmed: set[str] = set()
@@ -77,44 +81,60 @@ class Matcher:
                 self.stemmed.add(stems(raw)[0])
             else:
                 self.exact.add(tokens[0])
-        # A cheap test before asking the analyzer: stems keep all but their last letter.
-        self._starts = tuple(s[:-1] or s for s in self.stemmed)
+        # Stems keep all but (at most) their last letter of the word.
+        starts = {st[:-1] or st for st in self.stemmed}
+        starts.update(self.exact, self.prefixes, (p[0] for p in self.phrases))
+        alternatives = "|".join(re.escape(x) for x in sorted(starts, key=len, reverse=True))
+        self._candidates = (
+            re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+            if alternatives
+            else None
+        )
 
     def __bool__(self) -> bool:
-        return bool(self.stemmed or self.exact or self.prefixes or self.phrases)
+        return self._candidates is not None
 
     def _word_matches(self, folded: str) -> bool:
         if folded in self.exact or any(folded.startswith(p) for p in self.prefixes):
             return True
-        return (
-            bool(self._starts)
-            and folded.startswith(self._starts)
-            and (_stem(folded) in self.stemmed)
-        )
+        return bool(self.stemmed) and _stem(folded) in self.stemmed
+
+    def _phrase_end(self, text: str, at: int, folded: str) -> int | None:
+        for phrase in self.phrases:
+            if folded != phrase[0]:
+                continue
+            tokens = _WORD.finditer(text, at, min(len(text), at + 60 * len(phrase)))
+            got = [(m.end(), _fold(m.group())) for _, m in zip(phrase, tokens, strict=False)]
+            if [f for _, f in got] == phrase:
+                return got[-1][0]
+        return None
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Matched spans of ``text[start:end]`` (absolute offsets)."""
+        if self._candidates is None:
+            return []
+        stop = len(text) if end is None else end
         found: list[tuple[int, int]] = []
-        tokens = [
-            (m.start(), m.end(), _fold(m.group()))
-            for m in _WORD.finditer(text, start, len(text) if end is None else end)
-        ]
-        for i, (a, b, folded) in enumerate(tokens):
+        for m in self._candidates.finditer(text, start, stop):
+            folded = _fold(m.group())
             if self._word_matches(folded):
-                found.append((a, b))
-            for phrase in self.phrases:
-                if folded == phrase[0] and [t[2] for t in tokens[i : i + len(phrase)]] == phrase:
-                    found.append((a, tokens[i + len(phrase) - 1][1]))
+                found.append((m.start(), m.end()))
+            if self.phrases:
+                phrase_end = self._phrase_end(text, m.start(), folded)
+                if phrase_end is not None and phrase_end <= stop:
+                    found.append((m.start(), phrase_end))
         return _merge(found)
 
     def first(self, text: str) -> int | None:
-        """Offset of the first match, looking a window at a time (long bodies, few matches)."""
-        step = 4096
-        for at in range(0, len(text), step):
-            # overlap windows so a phrase across a boundary is still seen
-            got = self.spans(text, max(0, at - 200), min(len(text), at + step))
-            if got:
-                return got[0][0]
+        """Offset of the first match."""
+        if self._candidates is None:
+            return None
+        for m in self._candidates.finditer(text):
+            folded = _fold(m.group())
+            if self._word_matches(folded) or (
+                self.phrases and self._phrase_end(text, m.start(), folded) is not None
+            ):
+                return m.start()
         return None
 
 

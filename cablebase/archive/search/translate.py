@@ -9,7 +9,7 @@ ranking comes from the words alone.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 
 import tantivy
 from tantivy import Occur
@@ -149,7 +149,7 @@ class Translator:
             day = parse_date_bound(value, end=name == "to")
             if name == "from":
                 return self._range("created", _seconds(day), None)
-            return self._range("created", None, _seconds(day + timedelta(days=1)) - 1)
+            return self._range("created", None, _seconds(day) + 86_399)  # the whole last day
         if name == "year":
             low, high = year_range(value)
             return self._range("year", low, high)
