@@ -139,6 +139,14 @@ def test_totals_are_exact_and_deep_pages_sorted_by_date(archive) -> None:
     assert search("id:08BULK*", page=100).hits == []
 
 
+def test_filter_cables_for_exports(archive) -> None:
+    from cablebase.archive.search import filter_cables
+
+    assert sorted(c.reference_id for c in filter_cables("gas")) == ["06MOSCOW3", "07MOSCOW4"]
+    assert filter_cables("").count() == 4
+    assert not filter_cables("zzznothing").exists()
+
+
 def test_incremental_and_rebuilt_indexes_agree(archive) -> None:
     store_records([make_record("06STATE2", body="A revised text about gas and Hamas.")])
     queries = ["gas", "hamas", "negotiation", "tag:PREL", "", "class:secret*", "gas -ukraine"]

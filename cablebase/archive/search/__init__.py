@@ -12,11 +12,14 @@ does not have. ``similar(cable)`` finds cables like a given one.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
 import tantivy
+from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from cablebase.archive.models import Cable
 from cablebase.archive.query import Query, QueryError, parse_query
@@ -183,8 +186,16 @@ def matching_ids(query: str | Query) -> list[int]:
 
 
 def filter_cables(query: str | Query) -> QuerySet[Cable]:
-    """Every cable matching ``query`` (unordered); raises ``QueryError``. Used by exports."""
-    return Cable.objects.filter(id__in=matching_ids(query))
+    """Every cable matching ``query`` (unordered); raises ``QueryError``. Used by exports.
+
+    The ids travel as one parameter (a JSON array on SQLite, an array on PostgreSQL),
+    so a query matching the whole archive does not hit a limit on SQL parameters.
+    """
+    ids = matching_ids(query)
+    if connection.vendor == "postgresql":
+        return Cable.objects.filter(id__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
+    rows = RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
+    return Cable.objects.filter(id__in=rows)
 
 
 def similar(cable: Cable, limit: int = 10) -> list[SimilarCable]:
