@@ -123,6 +123,14 @@ def test_similar_cables_share_their_subject(archive) -> None:
     assert "06MOSCOW3" not in found
 
 
+def test_similar_after_texts_were_replaced(archive) -> None:
+    """Replaced documents count in term statistics until merged away: no panic on them."""
+    for ref in ("06STATE1", "06STATE2", "06MOSCOW3"):
+        store_records([make_record(ref, body="Revised: gas pipelines and gas prices.")])
+    found = [s.reference_id for s in similar(Cable.objects.get(reference_id="07MOSCOW4"))]
+    assert len(found) == 3 and "07MOSCOW4" not in found
+
+
 def test_totals_are_exact_and_deep_pages_sorted_by_date(archive) -> None:
     before = search("hamas").total
     store_records(

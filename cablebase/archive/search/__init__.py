@@ -203,9 +203,10 @@ def similar(cable: Cable, limit: int = 10) -> list[SimilarCable]:
     eng = engine()
     eng.ensure_current()
     searcher = eng.searcher()
-    found = searcher.search(
-        similar_query(eng.schema, source.similar_doc(cable)), limit, count=False
-    )
+    query = similar_query(searcher, eng.schema, source.similar_doc(cable))
+    if query is None:
+        return []
+    found = searcher.search(query, limit, count=False)
     pks = _pks(searcher, found.hits)
     stored = Cable.objects.in_bulk(pks)
     return [
