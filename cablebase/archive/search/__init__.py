@@ -30,6 +30,7 @@ from cablebase.archive.search.index import (
     Progress,
     SearchIndexError,
     engine,
+    engine_errors,
     index_dir,
     set_index_dir,
 )
@@ -117,6 +118,11 @@ def search(
 
     ``SearchIndexError`` when the index directory cannot be used (not writable...).
     """
+    with engine_errors():
+        return _search(query, page=page, per_page=per_page, sort=sort, facets=facets)
+
+
+def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) -> SearchResult:
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (use {', '.join(SORTS)})", 0)
     parsed, searcher, engine_query = _prepared(query)
@@ -200,6 +206,11 @@ def filter_cables(query: str | Query) -> QuerySet[Cable]:
 
 def similar(cable: Cable, limit: int = 10) -> list[SimilarCable]:
     """The cables most like ``cable`` by their text (subject, tags, body)."""
+    with engine_errors():
+        return _similar(cable, limit)
+
+
+def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
     eng = engine()
     eng.ensure_current()
     searcher = eng.searcher()

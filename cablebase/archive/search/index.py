@@ -52,6 +52,21 @@ class IndexBusy(SearchIndexError):
     """Another process holds the index's writer (an ingest or reindex is running)."""
 
 
+@contextlib.contextmanager
+def engine_errors() -> Iterator[None]:
+    """A panic inside tantivy (a Rust assertion: ``BaseException``) as a SearchIndexError.
+
+    The site answers 503 with a message, not a traceback; KeyboardInterrupt and
+    SystemExit pass through.
+    """
+    try:
+        yield
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise SearchIndexError(f"the search engine failed on this request: {exc}") from None
+
+
 # -- where ---------------------------------------------------------------------------------
 _override: Path | None = None
 _memory_dir: Path | None = None
