@@ -130,30 +130,25 @@ def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) ->
     page = max(1, int(page))
     start = (page - 1) * per_page
     leaves = parsed.text_leaves()
-    if start and start >= _count(searcher, engine_query):
-        start = -1  # past the end: count only (an offset beyond the hits costs memory)
-    if start < 0:
-        found = searcher.search(engine_query, 1, count=True)
-        found_hits: list = []
-    elif leaves and sort == "relevance":
-        found = searcher.search(engine_query, per_page, count=True, offset=start)
-    else:
-        order = tantivy.Order.Asc if sort == "date" else tantivy.Order.Desc
-        found = searcher.search(
-            engine_query,
-            per_page,
-            count=True,
-            order_by_field="date_key",
-            offset=start,
-            order=order,
-        )
-    total = int(found.count or 0)
-    if start >= 0:
-        found_hits = found.hits
+    ranked = bool(leaves) and sort == "relevance"
+    total = _count(searcher, engine_query) if start else -1
+    found_hits: list = []
+    if start < total or not start:  # never ask for an offset past the end (it costs memory)
+        if ranked:
+            found = searcher.search(engine_query, per_page, count=True, offset=start)
+        else:
+            found = searcher.search(
+                engine_query,
+                per_page,
+                count=True,
+                order_by_field="date_key",
+                offset=start,
+                order=tantivy.Order.Asc if sort == "date" else tantivy.Order.Desc,
+            )
+        total, found_hits = int(found.count or 0), found.hits
     pks = _pks(searcher, found_hits)
     scores = {
-        pk: float(key) if leaves and sort == "relevance" else 0.0
-        for pk, (key, _) in zip(pks, found_hits, strict=True)
+        pk: float(key) if ranked else 0.0 for pk, (key, _) in zip(pks, found_hits, strict=True)
     }
     stored = Cable.objects.defer(*UNLISTED).in_bulk(pks)
     matcher = Matcher(leaves) if leaves else None
