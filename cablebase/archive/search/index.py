@@ -73,9 +73,16 @@ _memory_dir: Path | None = None
 
 
 def set_index_dir(path: str | os.PathLike | None) -> None:
-    """``--index DIR`` of the command line; None goes back to the default."""
+    """``--index DIR`` of the command line; None goes back to the default.
+
+    Also exported as ``CABLEBASE_INDEX``, so the web workers ``serve`` starts use it.
+    """
     global _override
-    _override = Path(path).expanduser() if path else None
+    _override = Path(path).expanduser().resolve() if path else None
+    if _override is None:
+        os.environ.pop("CABLEBASE_INDEX", None)
+    else:
+        os.environ["CABLEBASE_INDEX"] = str(_override)
 
 
 def index_dir() -> Path:
