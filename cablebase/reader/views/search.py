@@ -21,7 +21,6 @@ from cablebase.reader.facets import (
     remove_filter,
 )
 from cablebase.reader.links import search_url
-from cablebase.reader.views.common import attach_comment_counts
 
 PER_PAGE = 20
 SORTS = (("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first"))
@@ -71,10 +70,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         context["error"] = f"Search is unavailable: {exc}"
         return render(request, "reader/search.html", context, status=503)
     hits = list(result.hits)
-    attach_comment_counts([h.cable for h in hits])
     context.update(
         result=result,
         hits=hits,
+        hit_cables=[h.cable for h in hits],
         start_index=(result.page - 1) * result.per_page + 1,
         facets=facet_groups(query, result.facets),
         filters=[
