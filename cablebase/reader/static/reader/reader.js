@@ -34,7 +34,7 @@
     (wanted !== null && choice ? choice : first).focus();
   }
   if (slot && window.fetch && window.DOMParser) {
-    document.querySelectorAll("a[data-comment-form]").forEach(function (link) {
+    document.querySelectorAll("a[data-comment-form][href]").forEach(function (link) {
       link.addEventListener("click", function (event) {
         var loaded = slot.querySelector("form#comment-form");
         event.preventDefault();
