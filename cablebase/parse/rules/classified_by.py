@@ -18,6 +18,7 @@ _KW_RE = re.compile(r"^CLASSIFIED\s+BY\s*:?\s*", re.I)
 _REASON_SPLIT_RE = re.compile(
     r"[\s.,;]*\b(?:FOR\s+)?R\s?E\s?A\s?S\s?O\s?N\s?S?\b\s*:?|\s(?=1\.\s?[4-6](?!\d))", re.I
 )
+_MAX_TEXT = 400
 _SECTION_RE = re.compile(r"\b1\.\s?([4-6])")
 _LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 TITLES = (
@@ -185,6 +186,9 @@ def classified_by(state: ParseState) -> None:
         return
     # Keep the official's own spacing ("Burns.  Reasons"), joining wrapped lines.
     text = " ".join(ln.strip() for ln in _KW_RE.sub("", seg.strip()).split("\n") if ln.strip())
+    # A classification line is a name, a title and reasons; a copy that lost its line
+    # breaks runs on into the text, which is not the official's (and would cost time).
+    text = text[:_MAX_TEXT]
     parts = _REASON_SPLIT_RE.split(text, maxsplit=1)
     name, title = split_official(parts[0])
     state.record.classified_by = ClassifiedBy(name=name, title=title, text=text or None)

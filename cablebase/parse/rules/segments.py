@@ -41,6 +41,9 @@ _REASON_LETTER_RE = re.compile(r"1\.\s?[4-6]\s*\(?\s*[a-hA-H](?![A-Za-z])")
 _LETTERS_LINE_RE = re.compile(r"^(?:[(\[]?[A-Ha-h](?:[)\]/,.\s]|$)|(?:AND|and|&)\s)")
 _MAX_CONT = {"subject": 4, "tags": 3, "ref": 15, "classified_by": 3, "eo": 1, "decl": 1}
 _HEADER_SCAN = 120
+# Keywords are looked for in a line's first characters only: a copy that lost its
+# line breaks has its whole header there, and the rest of a long line is text.
+_KEYWORD_SPAN = 8000
 
 
 def _is_body_start(s: str) -> bool:
@@ -80,7 +83,9 @@ def segments(state: ParseState) -> None:
         if i > start and _is_body_start(s):
             body = i
             break
-        matches = list(KEYWORD_RE.finditer(line)) if _may_have_keyword(line) else None
+        matches = (
+            list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN)) if _may_have_keyword(line) else None
+        )
         if matches:
             lead = line[: matches[0].start()].strip()
             if lead:

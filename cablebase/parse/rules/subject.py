@@ -25,3 +25,6 @@ def subject(state: ParseState) -> None:
     seg = state.segments.get("subject")
     if seg:
         state.record.subject = parse_subject(seg)
+    elif state.trailer is not None:
+        # No SUBJECT line: the catalogue trailer's upper-case subject stands in.
+        state.record.subject = state.trailer.subject

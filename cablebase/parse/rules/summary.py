@@ -11,7 +11,7 @@ import re
 from cablebase.parse.state import ParseState
 
 _START_RE = re.compile(r"^(?:\(\w{1,4}\)\s*)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]*\s*", re.I)
-_END_RE = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:)\-]*", re.I)
+_END_RE = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:)\-]*", re.I)
 
 
 def _has_end(text: str) -> bool:
@@ -24,8 +24,12 @@ def _has_end(text: str) -> bool:
 _END_UPPER_RE = re.compile(r"END\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:)\-]*")
 
 
-def _find_end(text: str) -> re.Match[str] | None:
-    """The end marker, searched in upper case (literal prefix: fast) when lengths agree."""
+def _find_end(text: str) -> int | None:
+    """Where the end marker starts, with the ``(`` and blanks before it; None if none.
+
+    Searched in upper case (literal prefix: fast) when lengths agree; the pattern
+    starts with a literal either way, so a long run of blanks costs one pass.
+    """
     up = text.upper()
     if "SUMMARY" not in up:
         return None
@@ -33,13 +37,14 @@ def _find_end(text: str) -> re.Match[str] | None:
         m = _END_UPPER_RE.search(up)
         while m is not None and m.start() > 0 and up[m.start() - 1].isalnum():
             m = _END_UPPER_RE.search(up, m.start() + 3)
-        if m is None:
-            return None
-        start = m.start()
-        while start > 0 and text[start - 1] in " (":
-            start -= 1
-        return _END_RE.match(text, start) or _END_RE.search(text, start)
-    return _END_RE.search(text)
+    else:
+        m = _END_RE.search(text)
+    if m is None:
+        return None
+    start = m.start()
+    while start > 0 and text[start - 1] in " \t\n(":
+        start -= 1
+    return start
 
 
 def summary(state: ParseState) -> None:
@@ -57,8 +62,8 @@ def summary(state: ParseState) -> None:
             chunks.append(follow.text)
         text = "\n\n".join(chunks)
         end = _find_end(text)
-        if end:
-            text = text[: end.start()]
+        if end is not None:
+            text = text[:end]
         elif len(chunks) > 1:
             text = chunks[0]
         text = text.strip()

@@ -12,24 +12,25 @@ import re
 
 from cablebase.parse.state import ParseState
 
-_LINK_RE = re.compile(r"\[([^\]\n]{1,40})\]\([^)\n]*\)")
+_LINK_RE = re.compile(r"\[([^\]\n]{1,40})\]\([^)\n]{0,200}+\)")
 _TOKEN_RE = re.compile(r"\(([^()]{1,60})\)|([A-Z][A-Z0-9_\-]{1,11})")
 _KW_RE = re.compile(r"^TAGS?\s*:?", re.I)
+_MAX_CHARS = 4000
 _NOT_TAGS = {"AND", "TAGS", "TAG", "THE", "FOR", "SUBJECT"}
 
 
 def parse_tags(text: str) -> list[str]:
     """Tag codes of a TAGS segment (keyword optional)."""
-    text = _KW_RE.sub("", text.strip())
+    # Thirty person tags fit in 2,000 characters; beyond that a copy ran into its text.
+    text = _KW_RE.sub("", text.strip()[:_MAX_CHARS])
     if "](" in text:
         text = _LINK_RE.sub(r"\1", text)
     out: list[str] = []
-    for m in _TOKEN_RE.finditer(text.upper()):
-        if m.group(1) is not None:
-            code = " ".join(m.group(1).split()).strip(" ,")
-        else:
-            code = m.group(2).strip("-_")
-        if code and code not in _NOT_TAGS and code not in out:
+    seen = set(_NOT_TAGS)
+    for person, code in _TOKEN_RE.findall(text.upper()):
+        code = " ".join(person.split()).strip(" ,") if person else code.strip("-_")
+        if code and code not in seen:
+            seen.add(code)
             out.append(code)
     return out
 
