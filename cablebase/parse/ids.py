@@ -31,12 +31,6 @@ def year2(year: int | str | None) -> str | None:
     return text[-2:]
 
 
-def full_year(yy: str) -> int:
-    """Four-digit year of a two-digit one; the collection spans 1966-2010."""
-    n = int(yy)
-    return 2000 + n if n <= 40 else 1900 + n
-
-
 def canonical_code(words: str) -> str | None:
     """``BUENOS AIRES`` -> ``BUENOSAIRES`` when that is a known origin code.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cablebase.parse.record import ClassifiedBy
+from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
 
 _KW_RE = re.compile(r"^CLASSIFIED\s+BY\s*:?\s*", re.I)
@@ -128,6 +129,28 @@ _TITLE_VOCAB = frozenset(
         "POLCOUN",
         "DEPUTY-CHIEF",
     )
+)
+
+
+_REASON_RE = re.compile(r"(?i)1\.\s?[4-6]")
+_REASON_LETTER_RE = re.compile(r"1\.\s?[4-6]\s*\(?\s*[a-hA-H](?![A-Za-z])")
+_LETTERS_LINE_RE = re.compile(r"^(?:[(\[]?[A-Ha-h](?:[)\]/,.\s]|$)|(?:AND|and|&)\s)")
+
+
+def _until_reasons(line: str, so_far: list[str]) -> bool:
+    """The official runs on until the reasons; ``1.5`` / ``(B) AND (D)`` wrapped is one list."""
+    joined = " ".join(so_far)
+    if not _REASON_RE.search(joined):
+        return True
+    return not _REASON_LETTER_RE.search(joined) and bool(_LETTERS_LINE_RE.match(line))
+
+
+FIELD = HeaderField(
+    name="classified_by",
+    keyword=r"(?<![A-Za-z/])(?i:CLASSIFIED[ \t]+BY)[ \t]*:?",
+    probes=("LASSIFIED", "lassified"),
+    max_lines=3,
+    continues=_until_reasons,
 )
 
 

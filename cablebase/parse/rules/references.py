@@ -13,12 +13,31 @@ import re
 
 from cablebase.parse.ids import cite_to_id
 from cablebase.parse.record import Reference
+from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
 from cablebase.parse.text import squash
 
 _KW_RE = re.compile(r"^(?:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)\s*:?\s*", re.I)
 _LABEL_RE = re.compile(r"(?:^|(?<=[\s;,.]))(?:\(([A-Z])\)|([A-Z])[.)])(?=\s)")
 _AND_PREVIOUS_RE = re.compile(r"\s*\bAND\s+PREVIOUS\b\.?", re.I)
+
+
+_ITEM_RE = re.compile(r"^\(?[A-Z][.)]\s+\S")
+
+
+def _lettered_item(line: str) -> bool:
+    """Lettered references after a blank line still belong to REF."""
+    return bool(_ITEM_RE.match(line))
+
+
+FIELD = HeaderField(
+    name="ref",
+    keyword=r"(?<![A-Za-z/])(?:(?i:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)[ \t]*:"
+    r"|REFTELS?(?=[ \t]+[A-Z]))",
+    probes=("REF", ":"),
+    max_lines=15,
+    resumes=_lettered_item,
+)
 
 
 def _item(label: str | None, text: str, year: str | None) -> Reference:

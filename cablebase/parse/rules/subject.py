@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import re
 
+from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
 from cablebase.parse.text import squash
 
 _KW_RE = re.compile(r"^(?:SUBJECT|SUBJ)\s*[:\-]?\s*", re.I)
 _MARK_RE = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]{1,10})?\s*\)\s*")
+
+
+FIELD = HeaderField(
+    name="subject",
+    keyword=r"(?<![A-Za-z/])(?:(?i:SUBJECT|SUBJ)[ \t]*:|SUBJECT(?=[ \t]+[A-Z(]))",
+    probes=("SUBJ", ":"),
+    max_lines=4,
+)
 
 
 def parse_subject(text: str) -> str | None:

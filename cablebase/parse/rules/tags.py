@@ -10,13 +10,33 @@ from __future__ import annotations
 
 import re
 
+from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
+from cablebase.parse.text import CLASSIFICATION_RE
 
 _LINK_RE = re.compile(r"\[([^\]\n]{1,40})\]\([^)\n]{0,200}+\)")
 _TOKEN_RE = re.compile(r"\(([^()]{1,60})\)|([A-Z][A-Z0-9_\-]{1,11})")
 _KW_RE = re.compile(r"^TAGS?\s*:?", re.I)
 _MAX_CHARS = 4000
 _NOT_TAGS = {"AND", "TAGS", "TAG", "THE", "FOR", "SUBJECT"}
+
+
+_TAG = r"(?:[A-Z][A-Z0-9_\-]{1,11}|\([^()\n]{1,60}\))"
+_TAG_LINE_RE = re.compile(rf"^{_TAG}(?:[\s,;]+{_TAG})*[\s,;]*$")
+
+
+def _tag_line(line: str, so_far: list[str]) -> bool:
+    """A wrapped TAGS line holds only codes (a classification line is not one)."""
+    return bool(_TAG_LINE_RE.match(line)) and not CLASSIFICATION_RE.match(line)
+
+
+FIELD = HeaderField(
+    name="tags",
+    keyword=r"(?<![A-Za-z/])(?:(?i:TAGS?)[ \t]*:|^[ \t]*TAGS(?=[ \t]+[A-Z]))",
+    probes=("TAGS", ":"),
+    max_lines=3,
+    continues=_tag_line,
+)
 
 
 def parse_tags(text: str) -> list[str]:
