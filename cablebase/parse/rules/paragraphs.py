@@ -4,7 +4,9 @@ A paragraph starts at ``1. (C)``-style numbers (accepted only when they run
 forward, so ``1.4 million`` at a line start is text), at a heading (a short
 line without closing punctuation), or after a heading. Blank-line blocks
 after a numbered paragraph belong to it (bullets, quoted text). Lines are
-joined with single spaces; blocks with a blank line.
+joined with single spaces; blocks with a blank line. The numbers are the
+cable's own (``own_numbering``): headings join the numbered paragraph before
+them, and a cable without numbers is numbered in order.
 """
 
 from __future__ import annotations
@@ -145,10 +147,34 @@ def _split_inline(line: str) -> list[str]:
     return _INLINE_PARA_RE.sub(repl, line).split("\n")
 
 
+def own_numbering(paras: list[Paragraph]) -> list[Paragraph]:
+    """Paragraph numbers as the cable gives them: a ``¶3`` citation means its ``3.``.
+
+    Where the cable numbers its paragraphs, a sub-head or unnumbered block belongs
+    to the paragraph before it (joined as a block of its text); text before the
+    first number stays one unnumbered opening paragraph. A cable that numbers
+    none is numbered in order.
+    """
+    if not any(p.number for p in paras):
+        return [
+            Paragraph(number=str(i), marking=p.marking, text=p.text) for i, p in enumerate(paras, 1)
+        ]
+    out: list[Paragraph] = []
+    for p in paras:
+        if p.number is None and out:
+            last = out[-1]
+            out[-1] = Paragraph(
+                number=last.number, marking=last.marking, text=f"{last.text}\n\n{p.text}"
+            )
+        else:
+            out.append(p)
+    return out
+
+
 def paragraphs(state: ParseState) -> None:
     lines = state.lines
     body = lines[state.body_start :]
-    if any(len(ln) >= _LONG_LINE for ln in body):
+    if body and max(map(len, body)) >= _LONG_LINE:
         body = [part for ln in body for part in _split_inline(ln)]
         state.lines = lines[: state.body_start] + body
-    state.record.paragraphs = split_paragraphs(body)
+    state.record.paragraphs = own_numbering(split_paragraphs(body))

@@ -6,12 +6,17 @@ paragraphs. Without an end marker the summary is the rest of its paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cablebase.parse.state import ParseState
 
 _START_RE = re.compile(r"^(?:\(\w{1,4}\)\s*)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]*\s*", re.I)
 _END_RE = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:)\-]*", re.I)
+
+
+_START_BLOCKS = 12
+_FOLLOW_BLOCKS = 30
 
 
 def _has_end(text: str) -> bool:
@@ -48,18 +53,20 @@ def _find_end(text: str) -> int | None:
 
 
 def summary(state: ParseState) -> None:
-    paras = state.record.paragraphs
-    for i, para in enumerate(paras[:6]):
-        if "SUMMARY" not in para.text[:40].upper():
+    # Blocks, not paragraphs: a SUMMARY sub-head is a block of the paragraph before it.
+    blocks = [b for p in state.record.paragraphs[:6] for b in p.text.split("\n\n")]
+    later = (b for p in state.record.paragraphs[6:40] for b in p.text.split("\n\n"))
+    for i, block in enumerate(blocks[:_START_BLOCKS]):
+        if "SUMMARY" not in block[:40].upper():
             continue
-        m = _START_RE.match(para.text)
+        m = _START_RE.match(block)
         if not m:
             continue
-        chunks = [para.text[m.end() :]]
-        for follow in paras[i + 1 : i + 8]:
-            if _has_end(chunks[-1]):
+        chunks = [block[m.end() :]]
+        for follow in itertools.chain(blocks[i + 1 :], later):
+            if _has_end(chunks[-1]) or len(chunks) > _FOLLOW_BLOCKS:
                 break
-            chunks.append(follow.text)
+            chunks.append(follow)
         text = "\n\n".join(chunks)
         end = _find_end(text)
         if end is not None:
