@@ -413,3 +413,68 @@ def test_handling_line_between_fields_and_reason_letters_on_the_next_line() -> N
     assert [x.reference_id for x in r.references] == ["02BOGOTA3101"]
     assert (r.classified_by.name, r.classified_by.title) == ("ANNE W. PATTERSON", "AMBASSADOR")
     assert r.reasons == ["1.5(b)", "1.5(d)"]
+
+
+# --- REF shapes of real cables (telegram-format.md, "Variants met in real cables") ------
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        # two-digit year with a space, abbreviated post name
+        ("REF: 08 RIO DE JAN 138", [(None, "08RIODEJANEIRO138")]),
+        # doubled labels
+        (
+            "REF: A. A) BRASILIA 236 B. B) 07 BRASILIA 1868",
+            [("A", "09BRASILIA236"), ("B", "07BRASILIA1868")],
+        ),
+        # labels glued to posts
+        ("REF: (A)STATE 071143, (B)STATE 073601", [("A", "09STATE71143"), ("B", "09STATE73601")]),
+        # no labels, four-digit year
+        ("REF: STATE 12345; 2009 CAIRO 2394", [(None, "09STATE12345"), (None, "09CAIRO2394")]),
+        # lower case labels and text
+        ("REF: a) 05 state 201650 b) USUN 55", [("A", "05STATE201650"), ("B", "09USUNNEWYORK55")]),
+        # several cites in one item, a second serial sharing the post
+        (
+            "REF: A. BRASILIA 1250; RECIFE 66; (08) SAO PAULO 581 B. BRASILIA 715 AND 660",
+            [
+                ("A", "09BRASILIA1250"),
+                ("A", "09RECIFE66"),
+                ("A", "08SAOPAULO581"),
+                ("B", "09BRASILIA715"),
+                ("B", "09BRASILIA660"),
+            ],
+        ),
+        # aliases
+        (
+            "REF: A. BA 1234 B. KL 77 C. MEXICO CITY 12 D. SECSTATE WASHDC 9 E. RIO 5",
+            [
+                ("A", "09BUENOSAIRES1234"),
+                ("B", "09KUALALUMPUR77"),
+                ("C", "09MEXICO12"),
+                ("D", "09STATE9"),
+                ("E", "09RIODEJANEIRO5"),
+            ],
+        ),
+        # non-cable items between cables stay "other" without swallowing the cables after
+        (
+            "REF: A) STATE 1 B) LEE-GOLDSTEIN EMAIL 05/11/07 C) OSD REPORT DTG 251847Z MAR 08 "
+            "D) CAIRO 55",
+            [("A", "09STATE1"), ("B", None), ("C", None), ("D", "09CAIRO55")],
+        ),
+        # an unknown post is "other", not a made-up id
+        ("REF: A. FOOBARVILLE 123 B. STATE 4", [("A", None), ("B", "09STATE4")]),
+    ],
+)
+def test_real_ref_shapes(ref: str, expected: list[tuple[str | None, str | None]]) -> None:
+    refs = parse_references(ref, "09")
+    assert [(r.label, r.reference_id) for r in refs] == expected
+    assert all((r.kind == "cable") == (r.reference_id is not None) for r in refs)
+
+
+def test_ref_keyword_without_colon_before_a_label() -> None:
+    r = parse_document(
+        cable("C O N F I D E N T I A L REYKJAVIK 000200\n\nTAGS: PREL\nREF A: Reykjavik 107"),
+        context=Context(year=2008),
+    )
+    assert [(x.label, x.reference_id) for x in r.references] == [("A", "08REYKJAVIK107")]
