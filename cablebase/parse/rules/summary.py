@@ -53,6 +53,9 @@ def _find_end(text: str) -> int | None:
 
 
 def summary(state: ParseState) -> None:
+    opening = state.record.paragraphs[:6]
+    if not any("UMMARY" in p.text or "ummary" in p.text for p in opening):
+        return  # a cheap test before splitting blocks (any case of "summary")
     # Blocks, not paragraphs: a SUMMARY sub-head is a block of the paragraph before it.
     blocks = [b for p in state.record.paragraphs[:6] for b in p.text.split("\n\n")]
     later = (b for p in state.record.paragraphs[6:40] for b in p.text.split("\n\n"))
