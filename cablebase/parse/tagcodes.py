@@ -72,3 +72,47 @@ def describe_tag(code: str) -> tuple[str, str]:
 
 def _known(kind: str, key: str) -> bool:
     return key in tag_names(kind) or key in _code_list(kind)
+
+
+@cache
+def _all_codes() -> frozenset[str]:
+    kinds = ("subject", "program", "organization")
+    codes = {c for kind in kinds for c in _code_list(kind) | set(tag_names(kind))}
+    return frozenset(codes | set(tag_names("country")))
+
+
+def split_glued(run: str) -> list[str] | None:
+    """``KFRDCVISCMGTCASCPHUMSMIGEG`` -> the known codes it is made of.
+
+    Subject, program and organisation codes (three letters or more) first, then
+    any two-letter country codes at the end, as TAGS lines order them. None when
+    the run is a known code itself or no such cover exists: a run is never cut
+    into fixed-width pieces, and a word is not read as a string of countries.
+    """
+    known = _all_codes()
+    if run in known or not run.isalpha():
+        return None
+    size = len(run)
+    # best[i]: fewest long codes covering run[:i]
+    best: list[list[str] | None] = [None] * (size + 1)
+    best[0] = []
+    for end in range(3, size + 1):
+        for length in range(3, min(end, 12) + 1):
+            before = best[end - length]
+            piece = run[end - length : end]
+            current = best[end]
+            if (
+                before is not None
+                and piece in known
+                and (current is None or len(before) + 1 < len(current))
+            ):
+                best[end] = [*before, piece]
+    countries = tag_names("country")
+    for cut in range(size, 0, -2):
+        head = best[cut]
+        if not head:
+            continue
+        tail = [run[i : i + 2] for i in range(cut, size, 2)]
+        if all(t in countries for t in tail):
+            return [*head, *tail] if len(head) + len(tail) > 1 else None
+    return None

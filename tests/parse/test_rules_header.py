@@ -478,3 +478,92 @@ def test_ref_keyword_without_colon_before_a_label() -> None:
         context=Context(year=2008),
     )
     assert [(x.label, x.reference_id) for x in r.references] == [("A", "08REYKJAVIK107")]
+
+
+# --- SUBJECT, TAGS and Classified By as real cables write them ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("SUBJECT: FOO BAR (S)", "FOO BAR"),
+        ("SUBJECT: (C) FOO SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "FOO"),
+        ("SUBJECT: FOO (CHANGED SUBJECT LINE)", "FOO"),
+        ("Subj: Sanctions under E.O. 13382 (SBU)", "Sanctions under E.O. 13382"),
+    ],
+)
+def test_subject_keeps_only_the_subject(line: str, expected: str) -> None:
+    assert parse_subject(line) == expected
+
+
+def test_subject_ends_at_a_glued_ref_and_e_o_inside_a_subject_is_text() -> None:
+    r = parse_document(
+        cable(
+            "C O N F I D E N T I A L LONDON 002000\n\nE.O. 12958: DECL: 1/1/2018\nTAGS: PREL\n"
+            "SUBJECT: WHO WOULD SUCCEED THE PRIME MINISTERREF: A. LONDON 1939"
+        ),
+        context=Context(year=2007),
+    )
+    assert r.subject == "WHO WOULD SUCCEED THE PRIME MINISTER"
+    assert [x.reference_id for x in r.references] == ["07LONDON1939"]
+    under = parse_document(
+        cable(
+            "UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: ETTC\nSUBJECT: SANCTIONS UNDER E.O. 13382 ON X"
+        )
+    )
+    assert (under.subject, under.eo) == ("SANCTIONS UNDER E.O. 13382 ON X", "12958")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "TAGS: KFRDCVISCMGTCASCPHUMSMIGEG",
+            ["KFRD", "CVIS", "CMGT", "CASC", "PHUM", "SMIG", "EG"],
+        ),
+        ("TAGS: UNGA/C-6, EUN/CFSP, PREL", ["UNGA/C-6", "EUN/CFSP", "PREL"]),
+        ("tags prel, pgov, tu", ["PREL", "PGOV", "TU"]),
+        # a long word is not a string of country codes
+        ("TAGS: PREL, PARTNERSHIP", ["PREL", "PARTNERSHIP"]),
+    ],
+)
+def test_real_tags_shapes(line: str, expected: list[str]) -> None:
+    assert parse_tags(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "title"),
+    [
+        ("Head of Economic Unit Shawn Gray", "Shawn Gray", "Head of Economic Unit"),
+        ("Charge d'Affaires a.i. Robert Doe", "Robert Doe", "Charge d'Affaires a.i."),
+        ("Ambassador Robert O. Blake, Jr.", "Robert O. Blake, Jr.", "Ambassador"),
+        ("Margaret Doe per", "Margaret Doe", None),
+        ("AF/C - MARY SMITH", "MARY SMITH", "AF/C"),
+        ("AMBASSADOR TO SUDAN JOHN DOE", "JOHN DOE", "AMBASSADOR TO SUDAN"),
+    ],
+)
+def test_classified_by_name_is_the_person(who: str, name: str, title: str | None) -> None:
+    assert split_official(who) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("first", "name", "title", "reasons"),
+    [
+        ("1. (U) CLASSIFIED BY POLOFF JANE DOE, 1.5 (D).", "JANE DOE", "POLOFF", ["1.5(d)"]),
+        (
+            "1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY DCM JOHN ROE - 1.5 B,D.",
+            "JOHN ROE",
+            "DCM",
+            ["1.5(b)", "1.5(d)"],
+        ),
+    ],
+)
+def test_classified_by_inside_paragraph_one(
+    first: str, name: str, title: str, reasons: list[str]
+) -> None:
+    r = parse_document(
+        cable("CONFIDENTIAL\n\nE.O. 12356: DECL: OADR\nTAGS: PREL\nSUBJECT: X", first + "\n\nROE\n")
+    )
+    assert r.classified_by is not None
+    assert (r.classified_by.name, r.classified_by.title) == (name, title)
+    assert r.reasons == reasons

@@ -128,8 +128,15 @@ _TITLE_VOCAB = frozenset(
         "ECONCOUNS",
         "POLCOUN",
         "DEPUTY-CHIEF",
+        "UNIT",
+        "A.I",
+        "AI",
+        "CHIEF",
     )
 )
+_NAME_SUFFIX_RE = re.compile(r",?\s+(Jr|Sr|JR|SR|II|III|IV)\.?$")
+_TRAILING_WORDS = frozenset({"PER", "FOR", "BY", "AND", "UNDER", "REASON", "REASONS"})
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 _REASON_RE = re.compile(r"(?i)1\.\s?[4-6]")
@@ -174,26 +181,44 @@ def parse_reasons(text: str) -> list[str]:
 
 
 def split_official(who: str) -> tuple[str | None, str | None]:
-    """(name, title) of ``Ambassador William J. Burns`` / ``Chris Stevens, CDA, ...``."""
+    """(name, title) of ``Ambassador William J. Burns`` / ``Chris Stevens, CDA, ...``.
+
+    The name is the person: ``Robert O. Blake, Jr.`` keeps its suffix, a trailing
+    ``per`` / ``for`` is not part of it, and an office before the name
+    (``AF/C - MARY SMITH``, ``AMBASSADOR TO SUDAN JOHN DOE``) is the title.
+    """
     who = who.strip(" .,;:")
+    words = who.split()
+    while words and words[-1].upper().strip(".,:;") in _TRAILING_WORDS:
+        words.pop()
+    who = " ".join(words).strip(" .,;:")
     if not who:
         return None, None
+    suffix = _NAME_SUFFIX_RE.search(who)
+    if suffix:
+        name, title = split_official(who[: suffix.start()])
+        return (f"{name}, {suffix.group(1)}." if name else None), title
     if "," in who:
         parts = [p.strip(" .") for p in who.split(",") if p.strip(" .")]
         if len(parts) >= 2:
             if _TITLE_WORDS.search(parts[1]) or not _TITLE_WORDS.search(parts[0]):
                 return parts[0], parts[1]
             return parts[1], parts[0]
-    title_words = 0
     words = who.split()
-    for word in words:
-        if not _is_title_word(word):
+    title_words = 0
+    while title_words < len(words):
+        word = words[title_words]
+        if _is_title_word(word) or (title_words and word in _DASHES):
+            title_words += 1
+        elif title_words and word.upper() == "TO" and title_words + 3 < len(words):
+            title_words += 2  # "AMBASSADOR TO SUDAN JOHN DOE": the post is the title's
+        else:
             break
-        title_words += 1
     if words and title_words == len(words):
         return None, who
     if 0 < title_words < len(words):
-        return " ".join(words[title_words:]).strip(" .,:"), " ".join(words[:title_words])
+        title = " ".join(words[:title_words]).strip(" -\u2013\u2014")
+        return " ".join(words[title_words:]).strip(" .,:-"), title
     m = _TITLE_PREFIX_RE.match(who)
     if m and m.end() < len(who):
         return who[m.end() :].strip(" .,:") or None, who[: m.end()].strip()
@@ -203,8 +228,22 @@ def split_official(who: str) -> tuple[str | None, str | None]:
     return who, None
 
 
+def _in_opening_paragraph(state: ParseState) -> str | None:
+    """``1. (U) CLASSIFIED BY POLOFF JANE DOE, 1.5 (D).``: older cables classify in ¶1."""
+    lines = state.lines[state.body_start : state.body_start + 3]
+    for i, line in enumerate(lines):
+        at = line[:300].upper().find("CLASSIFIED BY")
+        if at == -1:
+            continue
+        text = line[at:]
+        if i + 1 < len(lines) and _until_reasons(lines[i + 1].strip(), [text]):
+            text += "\n" + lines[i + 1]  # the reasons wrapped onto the next line
+        return text
+    return None
+
+
 def classified_by(state: ParseState) -> None:
-    seg = state.segments.get("classified_by")
+    seg = state.segments.get("classified_by") or _in_opening_paragraph(state)
     if not seg:
         return
     # Keep the official's own spacing ("Burns.  Reasons"), joining wrapped lines.

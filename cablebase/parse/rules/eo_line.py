@@ -27,7 +27,8 @@ EO_FIELD = HeaderField(
     name="eo",
     # "E.O. 12958" is distinctive enough to be found glued to a word ("AGUILERAE.O. 12958",
     # copies that lost their line breaks); the bare forms need a non-letter before them.
-    keyword=r"(?i:E\.\s?O\.)\s?\d{5}|(?<![A-Za-z/])(?:E\.O\.|EO[ \t]+\d{5})",
+    # "SANCTIONS UNDER E.O. 13382" in a subject is text, not the E.O. line.
+    keyword=r"(?<!UNDER )(?:(?i:E\.\s?O\.)\s?\d{5}|(?<![A-Za-z/])(?:E\.O\.|EO[ \t]+\d{5}))",
     probes=("E.O", "EO ", "E.o", "e.o"),
     max_lines=1,
     continues=_decl_follows,

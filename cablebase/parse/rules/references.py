@@ -38,7 +38,9 @@ def _lettered_item(line: str) -> bool:
 FIELD = HeaderField(
     name="ref",
     keyword=r"(?<![A-Za-z/])(?:(?i:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)[ \t]*:"
-    r"|REFTELS?(?=[ \t]+[A-Z])|REF(?=[ \t]+\(?[A-Z][.):][ \t]))",
+    r"|REFTELS?(?=[ \t]+[A-Z])|REF(?=[ \t]+\(?[A-Z][.):][ \t]))"
+    # glued to the subject before it: "THE PRIME MINISTERREF: A. LONDON 1939"
+    r"|(?<=[A-Z])REF:(?=[ \t])",
     probes=("REF", ":"),
     max_lines=15,
     resumes=_lettered_item,

@@ -14,6 +14,13 @@ from cablebase.parse.text import squash
 
 _KW_RE = re.compile(r"^(?:SUBJECT|SUBJ)\s*[:\-]?\s*", re.I)
 _MARK_RE = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]{1,10})?\s*\)\s*")
+_TRAILING_MARK_RE = re.compile(r"\s*\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]{1,10})?\s*\)$")
+# Not the subject: handling text run on after it, an editor's note.
+_NOT_SUBJECT_RE = re.compile(
+    r"\s*(?:-\s*)?(?:SENSITIVE BUT UNCLASSIFIED\b.*|\(CHANGED SUBJECT(?: LINE)?\)|"
+    r"\(CORRECTED (?:COPY|SUBJECT(?: LINE)?)\))",
+    re.I,
+)
 
 
 FIELD = HeaderField(
@@ -27,6 +34,12 @@ FIELD = HeaderField(
 def parse_subject(text: str) -> str | None:
     text = squash(_KW_RE.sub("", text.strip()))
     text = _MARK_RE.sub("", text).strip()
+    text = (
+        _NOT_SUBJECT_RE.sub("", text, count=1).strip()
+        if "(" in text or "SENSITIVE" in text.upper()
+        else text
+    )
+    text = _TRAILING_MARK_RE.sub("", text) if text.endswith(")") else text
     return text or None
 
 

@@ -12,16 +12,20 @@ import re
 
 from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
+from cablebase.parse.tagcodes import split_glued
 from cablebase.parse.text import CLASSIFICATION_RE
 
 _LINK_RE = re.compile(r"\[([^\]\n]{1,40})\]\([^)\n]{0,200}+\)")
-_TOKEN_RE = re.compile(r"\(([^()]{1,60})\)|([A-Z][A-Z0-9_\-]{1,11})")
+# A code may hold slashes (UNGA/C-6, EUN/CFSP): one tag.
+_CODE = r"[A-Z][A-Z0-9_\-]{1,39}(?:/[A-Z0-9][A-Z0-9_\-]{0,11}){0,3}"
+_TOKEN_RE = re.compile(rf"\(([^()]{{1,60}})\)|({_CODE})")
+_GLUED_MIN = 9
 _KW_RE = re.compile(r"^TAGS?\s*:?", re.I)
 _MAX_CHARS = 4000
 _NOT_TAGS = {"AND", "TAGS", "TAG", "THE", "FOR", "SUBJECT"}
 
 
-_TAG = r"(?:[A-Z][A-Z0-9_\-]{1,11}|\([^()\n]{1,60}\))"
+_TAG = rf"(?:{_CODE}|\([^()\n]{{1,60}}\))"
 _TAG_LINE_RE = re.compile(rf"^{_TAG}(?:[\s,;]+{_TAG})*[\s,;]*$")
 
 
@@ -49,9 +53,11 @@ def parse_tags(text: str) -> list[str]:
     seen = set(_NOT_TAGS)
     for person, code in _TOKEN_RE.findall(text.upper()):
         code = " ".join(person.split()).strip(" ,") if person else code.strip("-_")
-        if code and code not in seen:
-            seen.add(code)
-            out.append(code)
+        pieces = split_glued(code) if len(code) >= _GLUED_MIN and not person else None
+        for piece in pieces or [code]:
+            if piece and piece not in seen:
+                seen.add(piece)
+                out.append(piece)
     return out
 
 
