@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -13,12 +14,19 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable, Tag
-from cablebase.reader.views.common import cable_list, level_slug, paginate, side_nav
+from cablebase.reader.listing import cable_list, level_slug, paginate, side_nav
+from cablebase.reader.page_cache import cached_listing
+from cablebase.reader.timelines import listing_charts
 
 LIST_MAX_AGE = 120
 
 
-def _listing(request: HttpRequest, qs: QuerySet[Cable], title: str, **extra: Any) -> HttpResponse:
+def _listing(
+    request: HttpRequest, qs: QuerySet[Cable], title: str, charts: str = "", **extra: Any
+) -> HttpResponse:
+    """A page of cables; ``charts`` ("all", or "timelines" without the mix) on its first page."""
+    if charts and request.GET.get("page", "1") == "1":
+        extra["charts"] = listing_charts(qs, mix=charts == "all")
     context = {
         "title": title,
         "page": paginate(request, cable_list(qs)),
@@ -28,24 +36,46 @@ def _listing(request: HttpRequest, qs: QuerySet[Cable], title: str, **extra: Any
     return render(request, "reader/cable_list.html", context)
 
 
+def _index(template: str) -> Callable[[HttpRequest], HttpResponse]:
+    """A page that only lays out the side navigation's counts (releases, dates, origins...)."""
+
+    @require_safe
+    @cache_control(max_age=LIST_MAX_AGE)
+    @cached_listing
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(request, template, {"nav": side_nav()})
+
+    return view
+
+
+release_index = _index("reader/index_releases.html")
+date_index = _index("reader/index_dates.html")
+origin_index = _index("reader/index_origins.html")
+level_index = _index("reader/index_levels.html")
+
+
 def _day_range(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time.min, tzinfo=UTC)
     return start, start + timedelta(days=1)
 
 
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def release_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_releases.html", {"nav": side_nav()})
+def _year(year: str) -> int:
+    """The URL's year, or a 404 for one Python's dates cannot hold (0000) or bound (9999)."""
+    value = int(year)
+    if not MINYEAR <= value < MAXYEAR:
+        raise Http404(f"no year {year}")
+    return value
 
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def release_day(request: HttpRequest, day: str) -> HttpResponse:
     try:
         when = date.fromisoformat(day)
     except ValueError as exc:
         raise Http404(f"{day!r} is no date") from exc
+    _year(day[:4])
     start, end = _day_range(when)
     qs = Cable.objects.filter(released__gte=start, released__lt=end).order_by(
         "-released", "reference_id"
@@ -55,24 +85,20 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
-def date_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_dates.html", {"nav": side_nav()})
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def year_page(request: HttpRequest, year: str) -> HttpResponse:
-    qs = Cable.objects.filter(created__year=int(year)).order_by("created", "reference_id")
+    qs = Cable.objects.filter(created__year=_year(year)).order_by("created", "reference_id")
     return _listing(request, qs, f"Created in {year}")
 
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if not 1 <= int(month) <= 12:
         raise Http404(f"no month {month}")
-    label = date(int(year), int(month), 1).strftime("%B %Y")
-    qs = Cable.objects.filter(created__year=int(year), created__month=int(month)).order_by(
+    label = date(_year(year), int(month), 1).strftime("%B %Y")
+    qs = Cable.objects.filter(created__year=_year(year), created__month=int(month)).order_by(
         "created", "reference_id"
     )
     return _listing(request, qs, f"Created in {label}")
@@ -80,12 +106,7 @@ def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
-def origin_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_origins.html", {"nav": side_nav()})
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def origin_page(request: HttpRequest, code: str) -> HttpResponse:
     qs = Cable.objects.filter(origin_code=code.upper())
     first = qs.only("origin").first()
@@ -95,6 +116,7 @@ def origin_page(request: HttpRequest, code: str) -> HttpResponse:
         request,
         qs.order_by("-created", "reference_id"),
         f"Cables from {first.origin or code.upper()}",
+        charts="all",
         subtitle=f"Origin code {code.upper()}",
         feed=reverse("reader:feed_origin", kwargs={"code": code.upper()}),
     )
@@ -102,12 +124,7 @@ def origin_page(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
-def level_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_levels.html", {"nav": side_nav()})
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def level_page(request: HttpRequest, slug: str) -> HttpResponse:
     names = [lvl["name"] for lvl in side_nav()["levels"] if lvl["slug"] == slug]
     if not names:
@@ -119,11 +136,12 @@ def level_page(request: HttpRequest, slug: str) -> HttpResponse:
     if not names:
         raise Http404(f"no cables classified {slug!r}")
     qs = Cable.objects.filter(classification=names[0]).order_by("-created", "reference_id")
-    return _listing(request, qs, f"Classified {names[0]}", explainer=True)
+    return _listing(request, qs, f"Classified {names[0]}", charts="timelines", explainer=True)
 
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def tag_index(request: HttpRequest) -> HttpResponse:
     tags = Tag.objects.annotate(n=Count("cables")).filter(n__gt=0).order_by("kind", "code")
     groups: dict[str, list[Tag]] = {}
@@ -134,6 +152,7 @@ def tag_index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def tag_page(request: HttpRequest, code: str) -> HttpResponse:
     tag = Tag.objects.filter(code=code).first() or get_object_or_404(Tag, code=code.upper())
     qs = Cable.objects.filter(tags=tag).order_by("-created", "reference_id")
@@ -141,6 +160,7 @@ def tag_page(request: HttpRequest, code: str) -> HttpResponse:
         request,
         qs,
         f"Tag {tag.code}",
+        charts="all",
         tag=tag,
         feed=reverse("reader:feed_tag", kwargs={"code": tag.code}),
     )

@@ -1,0 +1,78 @@
+"""Lists of cables as the reader's pages show them: columns, pages, side navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncDate
+from django.http import HttpRequest
+
+from cablebase.archive.models import Cable
+
+PER_PAGE = 50
+NAV_CACHE_SECONDS = 60
+
+
+def level_slug(classification: str) -> str:
+    """``"SECRET//NOFORN"`` -> ``"secret-noforn"``: classification levels as URL segments."""
+    return "-".join(part for part in classification.lower().replace("/", " ").split() if part)
+
+
+def cable_list(qs: QuerySet[Cable] | None = None) -> QuerySet[Cable]:
+    """Only the columns a list row shows: the body can be 100 KB a cable."""
+    return (qs if qs is not None else Cable.objects.all()).for_list()
+
+
+def paginate(request: HttpRequest, qs: QuerySet[Cable], per_page: int = PER_PAGE) -> Page:
+    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+
+
+def side_nav() -> dict[str, Any]:
+    """Counts for the browse navigation (release days, years/months, origins, levels).
+
+    Cached briefly: every browse page shows it and it is a handful of GROUP BYs.
+    """
+    nav = cache.get("reader:side-nav")
+    if nav is None:
+        nav = _build_nav()
+        cache.set("reader:side-nav", nav, NAV_CACHE_SECONDS)
+    return nav
+
+
+def _build_nav() -> dict[str, Any]:
+    releases = list(
+        Cable.objects.filter(released__isnull=False)
+        .annotate(day=TruncDate("released"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("-day")
+    )
+    months: dict[int, list[tuple[int, int]]] = {}
+    for row in (
+        Cable.objects.filter(created__isnull=False)
+        .values("created__year", "created__month")
+        .annotate(n=Count("id"))
+        .order_by("-created__year", "created__month")
+    ):
+        months.setdefault(row["created__year"], []).append((row["created__month"], row["n"]))
+    years = [
+        {"year": y, "n": sum(n for _, n in ms), "months": [{"month": m, "n": n} for m, n in ms]}
+        for y, ms in months.items()
+    ]
+    levels = [
+        {"name": row["classification"], "slug": level_slug(row["classification"]), "n": row["n"]}
+        for row in Cable.objects.exclude(classification="")
+        .values("classification")
+        .annotate(n=Count("id"))
+        .order_by("classification")
+    ]
+    origins = list(
+        Cable.objects.exclude(origin_code="")
+        .values("origin_code", "origin")
+        .annotate(n=Count("id"))
+        .order_by("-n", "origin_code")
+    )
+    return {"releases": releases, "years": years, "levels": levels, "origins": origins}
