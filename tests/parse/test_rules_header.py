@@ -567,3 +567,23 @@ def test_classified_by_inside_paragraph_one(
     assert r.classified_by is not None
     assert (r.classified_by.name, r.classified_by.title) == (name, title)
     assert r.reasons == reasons
+
+
+def test_header_scan_does_not_give_up_at_office_and_notice_lines() -> None:
+    """Mixed-case distribution lines and the singular TAG keyword do not end the header."""
+    r = parse_document(
+        cable(
+            "S E C R E T SECTION 01 OF 02 KABUL 003364\n\nSIPDIS\n\n"
+            "DEPT PASS TO S/SRAP, S/CT, EEB, and SCA/A\nNote - PII information removed\n"
+            "State for EUR/NB and EUR/PGI, and for the office of the coordinator\n\n"
+            "EO 12958 DECL: 10/19/2019\nTAG EINV,EFIN, KTFN, PGOV, AF\n"
+            "SUBJECT: AFGHANISTAN: CAPITAL FLIGHT\n\n"
+            "Classified By: Ambassador Karl Eikenberry for reasons 1.4 (b) and (d)"
+        ),
+        context=Context(year=2009),
+    )
+    assert r.subject == "AFGHANISTAN: CAPITAL FLIGHT"
+    assert r.tags == ["EINV", "EFIN", "KTFN", "PGOV", "AF"]
+    assert r.declassify_on == "2019-10-19"
+    assert r.classified_by is not None and r.classified_by.name == "Karl Eikenberry"
+    assert r.paragraphs[0].text == "Text of the cable."

@@ -75,6 +75,9 @@ def segments(state: ParseState) -> None:
     seen_kw = False
     last_key: str | None = None
     body = n
+    # Office, notice and distribution lines before the keywords do not end the header:
+    # up to the last keyword line (E.O., TAGS, SUBJECT) ahead of paragraph 1, they are preamble.
+    keyword_ahead = _last_keyword_line(lines, start, limit)
     for i in range(start, limit):
         line = lines[i]
         s = line.strip()
@@ -127,6 +130,7 @@ def segments(state: ParseState) -> None:
             or ENTIRE_TEXT_RE.match(s)
             or _HANDLING_RE.match(s)
             or (not seen_kw and _looks_preamble(s) and i - start < 25)
+            or i < keyword_ahead
         ):
             preamble.append(s)
             continue
@@ -141,6 +145,28 @@ def segments(state: ParseState) -> None:
     state.body_start = body
     state.segments = {k: "\n".join(v) for k, v in segs.items()}
     state.preamble = "\n".join(preamble)
+
+
+# Upper case, or any case with a colon: "Subject to approval" in prose is not a keyword.
+_KEYWORD_LINE_RE = re.compile(
+    r"[ \t]*(?:(?i:E\.\s?O\.)\s?\d{5}|EO[ \t]+\d{5}|TAGS?\b|SUBJ(?:ECT)?\b"
+    r"|(?i:tags?|subj(?:ect)?)[ \t]*:)"
+)
+
+
+def _last_keyword_line(lines: list[str], start: int, limit: int) -> int:
+    """Index of the last line before paragraph 1 that opens with a header keyword (-1: none)."""
+    last = -1
+    for i in range(start + 1, limit):
+        s = lines[i]
+        if not s or s[0] not in " \tEeTtSs123456789":
+            continue
+        stripped = s.strip()
+        if stripped and _is_body_start(stripped):
+            break
+        if _KEYWORD_LINE_RE.match(s):
+            last = i
+    return last
 
 
 def _may_have_keyword(line: str) -> bool:

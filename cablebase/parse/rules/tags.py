@@ -36,8 +36,8 @@ def _tag_line(line: str, so_far: list[str]) -> bool:
 
 FIELD = HeaderField(
     name="tags",
-    keyword=r"(?<![A-Za-z/])(?:(?i:TAGS?)[ \t]*:|^[ \t]*TAGS(?=[ \t]+[A-Z]))",
-    probes=("TAGS", ":"),
+    keyword=r"(?<![A-Za-z/])(?:(?i:TAGS?)[ \t]*:|^[ \t]*TAGS?(?=[ \t]+[A-Z]))",
+    probes=("TAG", ":"),
     max_lines=3,
     continues=_tag_line,
 )
