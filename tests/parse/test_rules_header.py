@@ -462,6 +462,11 @@ def test_handling_line_between_fields_and_reason_letters_on_the_next_line() -> N
             "D) CAIRO 55",
             [("A", "09STATE1"), ("B", None), ("C", None), ("D", "09CAIRO55")],
         ),
+        # a label written twice by the cable ((B) for C) still gives each cable
+        (
+            "REF: (A) STATE 1, (B)STATE 2, (B)STATE 3",
+            [("A", "09STATE1"), ("B", "09STATE2"), ("B", "09STATE3")],
+        ),
         # an unknown post is "other", not a made-up id
         ("REF: A. FOOBARVILLE 123 B. STATE 4", [("A", None), ("B", "09STATE4")]),
     ],

@@ -22,6 +22,8 @@ _KW_RE = re.compile(r"^(?:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)\s*:?\s*", re.I)
 _LABEL_RE = re.compile(r"(?:^|(?<=[\s;,.]))(?:\(([A-Za-z])\)(?=\s|[A-Z0-9])|([A-Za-z])[.):](?=\s))")
 _DOUBLED_RE = re.compile(r"^\(?([A-Za-z])[.):]\s+")
 _PIECE_SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*|\s+AND\s+(?=\(?\d|[A-Z]{3,}\s+\d)")
+# A label out of sequence, glued to its cable: "(B)STATE 146306, (B)STATE 178055".
+_STRAY_LABEL_RE = re.compile(r"^\(?[A-Za-z]\)\s*(?=[A-Z0-9])")
 _YEAR_PARENS_RE = re.compile(r"^\((\d{2}|\d{4})\)\s*")
 _POST_SERIAL_RE = re.compile(r"^(.*\D)\s+0*\d{1,7}$")
 _AND_PREVIOUS_RE = re.compile(r"\s*\bAND\s+PREVIOUS\b\.?", re.I)
@@ -70,7 +72,7 @@ def _cites(text: str, year: str | None) -> list[tuple[str, str]] | None:
     out: list[tuple[str, str]] = []
     post = ""
     for piece in pieces:
-        piece = _YEAR_PARENS_RE.sub(r"\1 ", piece)
+        piece = _YEAR_PARENS_RE.sub(r"\1 ", _STRAY_LABEL_RE.sub("", piece))
         probe = f"{post} {piece}" if piece.isdigit() and post else piece
         rid = cite_to_id(_AND_PREVIOUS_RE.sub("", probe), year)
         if rid is None:
