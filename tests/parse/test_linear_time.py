@@ -75,6 +75,8 @@ SHAPES: dict[str, Callable[[bytes, int], bytes]] = {
     "long classified-by line": lambda s, n: _insert(s, b"A/S WELCH", b" -a (" * (n // 4)),
     # tags: link syntax that never closes
     "unclosed tag links": lambda s, n: _insert(s, b"TAGS: ", b"[PREL](" * (n // 7)),
+    # paragraphs: numbers that restart (the cable repeated), so every later block joins one
+    "a cable repeated": lambda s, n: s * max(1, n // len(s)),
     # wikileaks_html: 40,000 and more nested <pre> tags
     "nested pre tags": lambda s, n: _nested_pre(n),
 }

@@ -159,16 +159,20 @@ def own_numbering(paras: list[Paragraph]) -> list[Paragraph]:
         return [
             Paragraph(number=str(i), marking=p.marking, text=p.text) for i, p in enumerate(paras, 1)
         ]
-    out: list[Paragraph] = []
+    # Blocks are gathered per paragraph and joined once: joining as we go would cost
+    # time quadratic in a long run of unnumbered blocks.
+    groups: list[tuple[Paragraph, list[str]]] = []
     for p in paras:
-        if p.number is None and out:
-            last = out[-1]
-            out[-1] = Paragraph(
-                number=last.number, marking=last.marking, text=f"{last.text}\n\n{p.text}"
-            )
+        if p.number is None and groups:
+            groups[-1][1].append(p.text)
         else:
-            out.append(p)
-    return out
+            groups.append((p, [p.text]))
+    return [
+        Paragraph(number=head.number, marking=head.marking, text="\n\n".join(texts))
+        if len(texts) > 1
+        else head
+        for head, texts in groups
+    ]
 
 
 def paragraphs(state: ParseState) -> None:
