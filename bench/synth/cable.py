@@ -96,7 +96,7 @@ def build(
     classification = rng.choices(*zip(*CLASSIFICATIONS))[0]
     classified = classification.startswith(("SECRET", "CONFIDENTIAL"))
     code, serial, post = real.code, real.serial, real.code
-    texts = prose.paragraphs(rng)
+    texts = prose.paragraphs(rng, code)
     length = sum(len(t) + 8 for t in texts)
     sections = 1 + length // SECTION_BYTES if length > SECTION_BYTES * 1.2 else 1
 

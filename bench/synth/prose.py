@@ -15,8 +15,10 @@ from typing import Protocol
 
 from bench.synth import text as toy
 from bench.synth.language import Language
+from bench.synth.shape import ID_RE
 
 MIX = 0.25  # share of a donor's paragraphs replaced by paragraphs of other real cables
+SAME_ORIGIN = 0.5  # share of cables whose donor is a real cable of the same origin, if any
 
 
 class Prose(Protocol):
@@ -24,7 +26,7 @@ class Prose(Protocol):
 
     def subject(self, rng: random.Random) -> str: ...
 
-    def paragraphs(self, rng: random.Random) -> list[str]: ...
+    def paragraphs(self, rng: random.Random, origin: str = "") -> list[str]: ...
 
     def official(self, rng: random.Random) -> str: ...
 
@@ -37,10 +39,22 @@ class RealProse:
     def __init__(self, language: Language) -> None:
         self.lang = language
         self._donor = language.donors[0]
+        self.by_origin: dict[str, list[int]] = {}
+        for i, d in enumerate(language.donors):
+            m = ID_RE.match(d.reference_id)
+            if m:
+                self.by_origin.setdefault(m.group(2), []).append(i)
 
-    def paragraphs(self, rng: random.Random) -> list[str]:
+    def paragraphs(self, rng: random.Random, origin: str = "") -> list[str]:
+        """A donor's paragraphs, a quarter swapped; the donor is a cable of ``origin`` half
+        the time (so ``Medvedev origin:Moscow`` finds cables, as it would in the real one)."""
         lang = self.lang
-        self._donor = donor = lang.donors[rng.randrange(len(lang.donors))]
+        same = self.by_origin.get(origin)
+        if same and rng.random() < SAME_ORIGIN:
+            i = same[rng.randrange(len(same))]
+        else:
+            i = rng.randrange(len(lang.donors))
+        self._donor = donor = lang.donors[i]
         mixed = lang.paragraphs
         return [
             mixed[rng.randrange(len(mixed))] if rng.random() < MIX else p for p in donor.paragraphs
@@ -69,7 +83,7 @@ class ToyProse:
     def __init__(self, rng: random.Random) -> None:
         self.pool = toy.sentence_pool(rng)
 
-    def paragraphs(self, rng: random.Random) -> list[str]:
+    def paragraphs(self, rng: random.Random, origin: str = "") -> list[str]:
         length, size, out = toy_length(rng), 0, []
         while size < length or len(out) < 2:
             out.append(" ".join(rng.choices(self.pool, k=rng.randint(2, 9))))

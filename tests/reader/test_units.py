@@ -59,14 +59,3 @@ def test_cable_url_uses_the_viewer_scheme_or_the_short_address() -> None:
     created = datetime(2006, 2, 10, 15, 26, tzinfo=UTC)
     assert cable_url("06MOSCOW1323", created) == "/cable/2006/02/06MOSCOW1323.html"
     assert cable_url("66BUENOSAIRES2481") == "/cable/66BUENOSAIRES2481"
-
-
-def test_loadtest_refuses_anything_but_loopback(capsys) -> None:
-    import pytest
-
-    from cablebase.reader.loadtest import main
-
-    with pytest.raises(SystemExit) as exit_info:
-        main(["-n", "10", "http://example.org/"])
-    assert exit_info.value.code == 2
-    assert "only http:// URLs on loopback" in capsys.readouterr().err
