@@ -65,6 +65,8 @@ def run_size(size: int, args: argparse.Namespace) -> Path:
         cmd += ["--stages", args.stages]
     if args.no_postgres:
         cmd.append("--no-postgres")
+    if args.queries:
+        cmd += ["--queries", str(args.queries)]
     print("running " + " ".join(cmd[1:]), file=sys.stderr)
     subprocess.run(cmd, check=True)
     return out
@@ -79,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", type=Path, default=RESULTS)
     ap.add_argument("--stages", default="", help="passed to bench.run (default: all)")
     ap.add_argument("--no-postgres", action="store_true")
+    ap.add_argument("--queries", type=Path, help="query file passed to bench.run")
     ap.add_argument("--chart-only", action="store_true", help="only redraw chart and table")
     args = ap.parse_args(argv)
     try:

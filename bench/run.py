@@ -48,6 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--repeats", type=int, default=None, help="repeats for medians (default 3)")
     ap.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL half of ingest")
+    ap.add_argument(
+        "--queries", type=Path, default=None, help="query file (default bench/queries.txt)"
+    )
     ap.add_argument("--work", type=Path, help="scratch directory (default: a fresh temp dir)")
     args = ap.parse_args(argv)
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
@@ -61,6 +64,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         ap.error("--corpus is required unless --quick (which generates its own)")
     if args.corpus is not None and not (args.corpus / "manifest.json").is_file():
         ap.error(f"{args.corpus}: not a corpus written by bench.generate (no manifest.json)")
+    if args.queries is not None and not args.queries.is_file():
+        ap.error(f"{args.queries}: no such query file")
     if args.sample is not None and args.sample < 1:
         ap.error("--sample must be at least 1")
     args.sample = args.sample or (QUICK_CABLES if args.quick else 20_000)
@@ -165,14 +170,20 @@ def main(argv: list[str] | None = None) -> int:
 
         dbs = state["dbs"]
         return search.run(
-            dbs.get("sqlite"), dbs.get("fts"), state["tantivy"], sample.all_paths(), args.repeats
+            dbs.get("sqlite"),
+            dbs.get("fts"),
+            state["tantivy"],
+            sample.all_paths(),
+            args.repeats,
+            args.queries or search.QUERIES,
         )
 
     def do_web() -> StageResult:
         from bench.stages import search, web
 
         ids = inp.texts_ids(sample)[:: max(1, sample.cables // 200)][:200]
-        words = [q.text for q in search.load_queries() if not q.pathological and q.page == 1]
+        queries = search.load_queries(args.queries or search.QUERIES)
+        words = [q.text for q in queries if not q.pathological and q.page == 1]
         return web.run(
             state["dbs"].get("sqlite"), ids, words, work / "web", 10 if args.quick else 30
         )

@@ -175,11 +175,12 @@ def run(
     tantivy_dir: Path | None,
     grep_paths: list[Path],
     repeats: int,
+    queries_path: Path = QUERIES,
 ) -> StageResult:
     require_module_file("cablebase.archive.search")
     if not db or not fts:
         raise Skip("no ingested archive (the ingest stage did not run)")
-    queries = load_queries()
+    queries = load_queries(queries_path)
     real = [q for q in queries if not q.pathological]
     ours = archive_latencies(db, queries, repeats)
     if not ours["per_query"]:
@@ -217,6 +218,7 @@ def run(
                 row[f"{name}_total"] = per[q.key]["total"]
         per_query[q.key] = row
     result.details = {
+        "query_file": str(queries_path),
         "queries": len(queries),
         "real_use_queries": len(real),
         "pathological_queries": [q.text for q in queries if q.pathological],

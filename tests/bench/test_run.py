@@ -30,6 +30,16 @@ def test_unknown_stage_and_missing_corpus_are_refused(
     with pytest.raises(SystemExit):
         parse_args(["--corpus", str(tmp_path)])
     assert "no manifest.json" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse_args(["--quick", "--queries", str(tmp_path / "nope.txt")])
+    assert "no such query file" in capsys.readouterr().err
+
+
+def test_the_old_query_set_still_loads_for_the_old_corpus() -> None:
+    from bench.stages.search import QUERIES
+
+    old = load_queries(QUERIES.with_name("queries-toy.txt"))
+    assert len(old) >= 50 and any(q.text == "clergy" for q in old)
 
 
 def test_query_set_is_of_real_use_with_pathological_queries_apart() -> None:
