@@ -152,8 +152,9 @@ def build(
     toy = isinstance(prose, ToyProse)
     for text in texts:
         if number and len(text) > 120 and rng.random() < 0.06:
-            # An unnumbered block after a blank line continues the numbered paragraph above
-            # (as the "--" items of seed 000's paragraph 2 do).
+            # An unnumbered "--" block after a blank line continues the numbered paragraph
+            # above (as the "--" items of seed 000's paragraph 2 do).
+            text = f"-- {text}"
             paragraphs[-1]["text"] += " " + text
             blocks[-1] += ["", *wrap(text).split("\n")]
             continue

@@ -25,11 +25,12 @@ from pathlib import Path
 
 from bench.synth.shape import ROOT, shared_data_dir
 
-VERSION = 5
+VERSION = 7
 # What would make a resampled paragraph lie about its own layout once re-wrapped: a
 # paragraph start, a page-break or section line, header keywords, the publisher's mark.
 _BREAKS = re.compile(
-    r"(?:^|\s)\d{1,3}\s?\.\s+\((?:[A-Z/]{1,6})\)|¶|\bSECTION \d+ OF \d+|\b\d{3} OF \d{3}\b"
+    r"(?:^|\s)\d{1,3}\s?\.\s*\((?:[A-Z/]{1,6})\)|¶|\bSECTION \d+ OF \d+|\b\d{3} OF \d{3}\b"
+    r"|Classified\s+Website"
     r"|CLASSIFIED\s+BY|\bDECL\s*:|\bTAGS?\s*:|\bSUBJ(?:ECT)?\s*:|\bE\.\s?O\.\s+1\d{4}"
     r"|\bSIPDIS\b|\bNOFORN\b|\bNODIS\b|\bEXDIS\b|\bBT\b|NNNN|&#",
     re.I,
@@ -86,9 +87,18 @@ def _pages(paths: list[Path]) -> Iterator[tuple[str, bytes]]:
                 yield str(page), page.read_bytes()
 
 
+# a heading the real page put right after a paragraph ("... assurances. TRANSNATIONAL
+# TERRORISM AND HUMANITARIAN ASSISTANCE"): laid out anew it would be a line of its own
+_TRAILING_HEADING = re.compile(r"(?<=[.!?\"')])\s+[A-Z][A-Z0-9 ,:;'&/().-]{3,}$")
+_RULES = re.compile(r"(?:^|\s)(?:-{3,}|\*{3,}|={3,}|_{3,})(?=\s|$)")
+
+
 def clean_paragraph(text: str) -> str | None:
-    """Collapse whitespace, drop a leading summary marker; None if unusable."""
-    text = _SUMMARY_MARK.sub("", " ".join(_END_SUMMARY.sub(" ", text).split()))
+    """Collapse whitespace, drop a leading summary marker and the rules (``-------``)
+    that underline or frame headings; None if unusable."""
+    text = _RULES.sub(" ", _END_SUMMARY.sub(" ", text))
+    text = _SUMMARY_MARK.sub("", " ".join(text.split()))
+    text = _TRAILING_HEADING.sub("", text)
     if not MIN_PARAGRAPH <= len(text) <= MAX_PARAGRAPH or _BREAKS.search(text):
         return None
     return text
