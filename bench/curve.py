@@ -27,13 +27,14 @@ CORPUS_ROOT = Path("/tmp/cablebase-curve")
 
 def corpus_for(size: int, seed: int, text: str, root: Path) -> Path:
     """The corpus of ``size`` cables, generated unless an identical one is there."""
-    from bench.generate import generate
+    from bench.generate import generate, generator_fingerprint
 
     path = root / f"{text}-{size}"
     manifest = path / "manifest.json"
     if manifest.is_file():
         m = json.loads(manifest.read_text())
-        if (m.get("cables"), m.get("seed"), m.get("text", "toy")) == (size, seed, text):
+        made = (m.get("cables"), m.get("seed"), m.get("generator"))
+        if made == (size, seed, generator_fingerprint(text)):
             return path
     t0 = time.perf_counter()
     generate(size, seed, path, text=text)

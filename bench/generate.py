@@ -66,6 +66,18 @@ def _cited(rng: random.Random, index: int) -> list[tuple[str, str, int]]:
     return list(dict.fromkeys(out))
 
 
+def generator_fingerprint(text: str) -> str:
+    """A hash of the generator's code and language version: a corpus made by other code
+    is another corpus, whatever its seed and size."""
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{text}:{language.VERSION}".encode())
+    for path in sorted([here / "generate.py", *(here / "synth").glob("*.py")]):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def csv_name(chunk: int, chunks_per_file: int) -> str:
     return f"csv/cables-{chunk // chunks_per_file + 1:04d}.csv"
 
@@ -177,10 +189,11 @@ def generate(
     counts = {f: sum(r["counts"][f] for r in results) for f in FORMATS}
     sizes = {f: sum(r["bytes"][f] for r in results) for f in FORMATS}
     manifest = {
-        "generator": "bench.generate",
+        "made_by": "bench.generate",
         "seed": seed,
         "cables": cables,
         "text": text,
+        "generator": generator_fingerprint(text),
         "donors": len(_LANGUAGE.donors) if _LANGUAGE else None,
         "formats": list(formats),
         "counts": counts,
