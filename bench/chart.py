@@ -163,7 +163,7 @@ def draw(points: list[Point], out: Path) -> None:
 
 
 def _fmt(v: Any) -> str:
-    if not isinstance(v, int | float):
+    if not isinstance(v, int | float) or v != v:  # None or NaN
         return "—"
     if abs(v) >= 100:
         return f"{v:,.0f}"
@@ -190,3 +190,85 @@ def table(points: list[Point]) -> str:
         + " |"
     )
     return "\n".join(lines)
+
+
+def _hits_share(data: dict) -> tuple[float, float]:
+    """Median and mean share of the archive hit by the real-use queries that hit anything."""
+    import statistics
+
+    per = data["stages"]["search"]["details"]["per_query"].values()
+    shares = [
+        r["archive_total"] / data["sample_cables"]
+        for r in per
+        if r.get("archive_total") and not r.get("pathological")
+    ]
+    return (statistics.median(shares), statistics.mean(shares)) if shares else (0.0, 0.0)
+
+
+def search_side_by_side(runs: list[tuple[str, Path]]) -> str:
+    """A Markdown table of the search stage of several runs (e.g. old and new corpus)."""
+    datas = [(label, json.loads(Path(p).read_text())) for label, p in runs]
+    head = "| search, real-use queries | " + " | ".join(label for label, _ in datas) + " |"
+    lines = [head, "| --- |" + " ---: |" * len(datas)]
+
+    def row(name: str, fn: Any) -> None:
+        cells = []
+        for _, d in datas:
+            try:
+                cells.append(fn(d))
+            except (KeyError, TypeError):
+                cells.append("—")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+
+    def ms(engine: str) -> Any:
+        def get(d: dict) -> str:
+            m = d["stages"]["search"]["details"]["ms"][engine]
+            return " / ".join(_fmt(m[p]) for p in ("p50", "p95", "p99"))
+
+        return get
+
+    row(
+        "queries (file)",
+        lambda d: "{} ({})".format(
+            d["stages"]["search"]["details"]["real_use_queries"],
+            Path(d["stages"]["search"]["details"].get("query_file", "queries.txt")).name,
+        ),
+    )
+    row(
+        "share of the archive hit: median / mean",
+        lambda d: "{:.1%} / {:.1%}".format(*_hits_share(d)),
+    )
+    row("cablebase.archive.search p50 / p95 / p99 ms", ms("archive"))
+    row("bare FTS5 p50 / p95 / p99 ms", ms("fts5"))
+    row("bare tantivy p50 / p95 / p99 ms", ms("tantivy"))
+    row(
+        "grep -c -i -F p50 / p95 / p99 ms",
+        lambda d: " / ".join(
+            _fmt(d["stages"]["search"]["details"]["grep_ms"][p]) for p in ("p50", "p95", "p99")
+        ),
+    )
+    row(
+        "pathological queries: archive p50 / max ms",
+        lambda d: " / ".join(
+            _fmt(d["stages"]["search"]["details"]["pathological_ms"]["archive"][p])
+            for p in ("p50", "p99")
+        ),
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.chart LABEL=RUN.json [LABEL=RUN.json ...]``: search side by side."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args or any("=" not in a for a in args):
+        print("usage: python -m bench.chart LABEL=RUN.json [LABEL=RUN.json ...]")
+        return 2
+    runs = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args]
+    print(search_side_by_side(runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -33,3 +33,13 @@ def test_sizes_are_checked(capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit):
         curve.main(["--sizes", "lots"])
     assert "comma-separated numbers" in capsys.readouterr().err
+
+
+def test_search_side_by_side_of_two_runs() -> None:
+    toy = RESULTS / "curve-toy-25000.json"
+    md = chart.search_side_by_side([("old", toy), ("again", toy)])
+    lines = md.splitlines()
+    assert lines[0] == "| search, real-use queries | old | again |"
+    hit = next(ln for ln in lines if ln.startswith("| share of the archive hit"))
+    assert "%" in hit  # the old corpus: most queries hit about half the archive
+    assert any(ln.startswith("| bare tantivy p50 / p95 / p99 ms | ") for ln in lines)
