@@ -1,7 +1,6 @@
 """The ``cablebase`` command.
 
-Each area owns a module here that adds its own subcommands, so the parser,
-archive and site commands grow without touching one another:
+Each area owns a module here that adds its own subcommands:
 ``parse_cmd`` (parse), ``archive_cmds`` (ingest, search, show, export, stats,
 quarantine), ``site_cmds`` (serve, demo).
 Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
@@ -10,10 +9,9 @@ Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
-COMMAND_MODULES = ("parse_cmd", "archive_cmds", "site_cmds")
+from cablebase.cli import archive_cmds, parse_cmd, site_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,13 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cablebase {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"cablebase.cli.{name}")
-        except ModuleNotFoundError as exc:  # an area not installed yet
-            if exc.name != f"cablebase.cli.{name}":
-                raise
-            continue
+    for module in (parse_cmd, archive_cmds, site_cmds):
         module.register(sub)
     return parser
 

@@ -110,7 +110,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     from cablebase.archive.ingest import ingest
     from cablebase.archive.pipeline import make_executor
-    from cablebase.archive.report import render_table
+    from cablebase.cli.ingest_display import IngestProgress, render_table
 
     try:
         executor, closer = make_executor(args.workers, args.scheduler)
@@ -119,14 +119,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     command = "cablebase ingest " + " ".join(str(p) for p in args.paths)
     try:
-        report = ingest(
-            args.paths,
-            executor=executor,
-            batch_size=args.batch_size,
-            progress=not args.quiet and not args.json and sys.stderr.isatty(),
-            command=command,
-            keep_bytes=not args.no_source_bytes,
-        )
+        with IngestProgress(
+            enabled=not args.quiet and not args.json and sys.stderr.isatty()
+        ) as bar:
+            report = ingest(
+                args.paths,
+                executor=executor,
+                batch_size=args.batch_size,
+                on_progress=bar.advance,
+                command=command,
+                keep_bytes=not args.no_source_bytes,
+            )
     finally:
         if hasattr(closer, "close"):  # a Dask client
             closer.close()
@@ -146,10 +149,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 # -- search ---------------------------------------------------------------------------------
 def _hit_json(hit: Any) -> dict[str, Any]:
+    from cablebase.archive.record_rows import iso_utc
+
     c = hit.cable
     return {
         "reference_id": hit.reference_id,
-        "created": c.created.isoformat().replace("+00:00", "Z") if c.created else None,
+        "created": iso_utc(c.created),
         "origin": c.origin or None,
         "classification": c.classification or None,
         "subject": c.subject or None,
@@ -235,9 +240,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
     from cablebase.archive.models import Cable
-    from cablebase.archive.records import record_from_cable
+    from cablebase.archive.record_rows import record_from_cable
 
-    cable = Cable.objects.filter(reference_id=args.reference_id.strip().upper()).first()
+    cable = Cable.objects.by_reference(args.reference_id)
     if cable is None:
         _err(f"{args.reference_id}: no such cable in the archive")
         return 1
@@ -310,6 +315,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
     from cablebase.archive.models import Quarantine
+    from cablebase.archive.record_rows import iso_utc
 
     rows = list(Quarantine.objects.order_by("-created", "path")[: max(args.limit, 1)])
     if args.json:
@@ -323,7 +329,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
                         "format": q.format or None,
                         "reason": q.reason,
                         "run": q.run_id,
-                        "created": q.created.isoformat().replace("+00:00", "Z"),
+                        "created": iso_utc(q.created),
                     }
                     for q in rows
                 ],

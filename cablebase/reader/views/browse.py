@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -13,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable, Tag
-from cablebase.reader.views.common import cable_list, level_slug, paginate, side_nav
+from cablebase.reader.listing import cable_list, level_slug, paginate, side_nav
 
 LIST_MAX_AGE = 120
 
@@ -28,15 +29,34 @@ def _listing(request: HttpRequest, qs: QuerySet[Cable], title: str, **extra: Any
     return render(request, "reader/cable_list.html", context)
 
 
+def _index(template: str) -> Callable[[HttpRequest], HttpResponse]:
+    """A page that only lays out the side navigation's counts (releases, dates, origins...)."""
+
+    @require_safe
+    @cache_control(max_age=LIST_MAX_AGE)
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(request, template, {"nav": side_nav()})
+
+    return view
+
+
+release_index = _index("reader/index_releases.html")
+date_index = _index("reader/index_dates.html")
+origin_index = _index("reader/index_origins.html")
+level_index = _index("reader/index_levels.html")
+
+
 def _day_range(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time.min, tzinfo=UTC)
     return start, start + timedelta(days=1)
 
 
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def release_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_releases.html", {"nav": side_nav()})
+def _year(year: str) -> int:
+    """The URL's year, or a 404 for one Python's dates cannot hold (0000) or bound (9999)."""
+    value = int(year)
+    if not MINYEAR <= value < MAXYEAR:
+        raise Http404(f"no year {year}")
+    return value
 
 
 @require_safe
@@ -46,6 +66,7 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
         when = date.fromisoformat(day)
     except ValueError as exc:
         raise Http404(f"{day!r} is no date") from exc
+    _year(day[:4])
     start, end = _day_range(when)
     qs = Cable.objects.filter(released__gte=start, released__lt=end).order_by(
         "-released", "reference_id"
@@ -55,14 +76,8 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
-def date_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_dates.html", {"nav": side_nav()})
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
 def year_page(request: HttpRequest, year: str) -> HttpResponse:
-    qs = Cable.objects.filter(created__year=int(year)).order_by("created", "reference_id")
+    qs = Cable.objects.filter(created__year=_year(year)).order_by("created", "reference_id")
     return _listing(request, qs, f"Created in {year}")
 
 
@@ -71,17 +86,11 @@ def year_page(request: HttpRequest, year: str) -> HttpResponse:
 def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if not 1 <= int(month) <= 12:
         raise Http404(f"no month {month}")
-    label = date(int(year), int(month), 1).strftime("%B %Y")
-    qs = Cable.objects.filter(created__year=int(year), created__month=int(month)).order_by(
+    label = date(_year(year), int(month), 1).strftime("%B %Y")
+    qs = Cable.objects.filter(created__year=_year(year), created__month=int(month)).order_by(
         "created", "reference_id"
     )
     return _listing(request, qs, f"Created in {label}")
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def origin_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_origins.html", {"nav": side_nav()})
 
 
 @require_safe
@@ -98,12 +107,6 @@ def origin_page(request: HttpRequest, code: str) -> HttpResponse:
         subtitle=f"Origin code {code.upper()}",
         feed=reverse("reader:feed_origin", kwargs={"code": code.upper()}),
     )
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def level_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_levels.html", {"nav": side_nav()})
 
 
 @require_safe
