@@ -53,4 +53,3 @@ def test_cable_url_uses_the_viewer_scheme_or_the_short_address() -> None:
     dated = Cable(reference_id="06MOSCOW1323", created=created)
     assert dated.get_absolute_url() == "/cable/2006/02/06MOSCOW1323.html"
     assert Cable(reference_id="66BUENOSAIRES2481").get_absolute_url() == "/cable/66BUENOSAIRES2481"
-
