@@ -11,6 +11,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH|URL",
         help="SQLite file or database URL (default: $CABLEBASE_DATABASE_URL or ./cablebase.db)",
     )
+    parser.add_argument(
+        "--index",
+        metavar="DIR",
+        help="search index directory (default: $CABLEBASE_INDEX, or beside the SQLite file)",
+    )
 
 
 def open_archive(args: argparse.Namespace, *, migrate: bool = True) -> None:
@@ -19,5 +24,9 @@ def open_archive(args: argparse.Namespace, *, migrate: bool = True) -> None:
     from cablebase.django_setup import setup
 
     setup(getattr(args, "db", None))
+    if getattr(args, "index", None):
+        from cablebase.archive.search.index import set_index_dir
+
+        set_index_dir(args.index)
     if migrate:
         run_migrations()
