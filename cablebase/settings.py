@@ -5,11 +5,13 @@ CABLEBASE_SECRET_KEY    required when CABLEBASE_DEBUG is off in production
 CABLEBASE_DEBUG         "1" to enable Django's debug mode
 CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
+CABLEBASE_PAGE_CACHE    directory of the shared rendered-page cache, or "locmem"
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -90,7 +92,19 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cablebase",
-    }
+    },
+    # Rendered pages (cablebase.reader.page_cache): files every worker process shares.
+    # CABLEBASE_PAGE_CACHE=locmem keeps them in the process (tests, one-process demos).
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+        if os.environ.get("CABLEBASE_PAGE_CACHE") == "locmem"
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CABLEBASE_PAGE_CACHE")
+            or str(Path(tempfile.gettempdir()) / "cablebase-pages"),
+            "OPTIONS": {"MAX_ENTRIES": 500_000, "CULL_FREQUENCY": 10},
+        }
+    ),
 }
 
 LANGUAGE_CODE = "en-us"
