@@ -32,8 +32,10 @@ from cablebase.archive.record_rows import (
     parse_datetime,
     tag_details,
 )
+from cablebase.archive.redaction import hold_new_cables
 from cablebase.parse.record import CableRecord
 
+HOLD_NEW = hold_new_cables  # a newsroom holds new cables for review; the demo releases them
 CABLE_COLUMNS = (*(f.attname for f in Cable._meta.concrete_fields if f.attname != "id"),)
 VERSION_COLUMNS = (
     "cable_id",
@@ -86,12 +88,12 @@ def store_batch(
     ids = {p.record.reference_id for p in items if p.record.reference_id}
     current: dict[str, _Current] = {
         ref: _Current(pk, released, set(), 0)
-        for pk, ref, released in Cable.objects.filter(reference_id__in=ids).values_list(
+        for pk, ref, released in Cable.stored.filter(reference_id__in=ids).values_list(
             "id", "reference_id", "released"
         )
     }
     by_pk = {c.id: c for c in current.values()}
-    for cable_id, digest, number in CableVersion.objects.filter(
+    for cable_id, digest, number in CableVersion.stored.filter(
         cable_id__in=list(by_pk)
     ).values_list("cable_id", "content_hash", "number"):
         by_pk[cable_id].hashes.add(digest)
@@ -143,7 +145,7 @@ def store_batch(
             state.released = parse_datetime(item.record.released)
             _replace_current(state.id, item, state.top)
         else:
-            Cable.objects.filter(pk=state.id).update(version_count=state.top)
+            Cable.stored.filter(pk=state.id).update(version_count=state.top)
     insert_rows(CableVersion, VERSION_COLUMNS, versions)
     if created:
         _resolve_citations_of(list(created))
@@ -174,7 +176,9 @@ def _version_row(
 
 def _cable_row(item: HashedRecord, now: object) -> tuple:
     values = cable_fields(item.record, item.digest)
-    values.update(version_count=1, first_ingested=now, updated=now)
+    values.update(
+        version_count=1, first_ingested=now, updated=now, held=HOLD_NEW(), release_at=None
+    )
     return tuple(values[name] for name in CABLE_COLUMNS)
 
 
@@ -184,7 +188,7 @@ def _create_cables(items: list[HashedRecord], now: object) -> dict[str, int]:
         return {}
     insert_rows(Cable, CABLE_COLUMNS, [_cable_row(item, now) for item in items])
     refs = [item.record.reference_id for item in items]
-    ids = dict(Cable.objects.filter(reference_id__in=refs).values_list("reference_id", "id"))
+    ids = dict(Cable.stored.filter(reference_id__in=refs).values_list("reference_id", "id"))
     _write_children([(ids[item.record.reference_id], item.record) for item in items])
     return ids
 
@@ -195,7 +199,7 @@ def _write_children(pairs: list[tuple[int, CableRecord]]) -> None:
     references: list[tuple] = []
     tag_links: list[tuple[int, str, int]] = []
     cited_ids = {ref.reference_id for _, r in pairs for ref in r.references if ref.reference_id}
-    known = dict(Cable.objects.filter(reference_id__in=cited_ids).values_list("reference_id", "id"))
+    known = dict(Cable.stored.filter(reference_id__in=cited_ids).values_list("reference_id", "id"))
     for cable_id, record in pairs:
         for position, par in enumerate(record.paragraphs, start=1):
             paragraphs.append((cable_id, position, par.number or "", par.marking or "", par.text))
@@ -249,17 +253,17 @@ def _replace_current(cable_id: int, item: HashedRecord, number: int) -> None:
     """Make ``item`` the cable's current text: row fields and related rows replaced."""
     values = cable_fields(item.record, item.digest)
     values.update(version_count=number, updated=timezone.now())
-    Cable.objects.filter(pk=cable_id).update(**values)
-    Paragraph.objects.filter(cable_id=cable_id).delete()
-    CableReference.objects.filter(citing_id=cable_id).delete()
-    CableTag.objects.filter(cable_id=cable_id).delete()
+    Cable.stored.filter(pk=cable_id).update(**values)
+    Paragraph.stored.filter(cable_id=cable_id).delete()
+    CableReference.stored.filter(citing_id=cable_id).delete()
+    CableTag.stored.filter(cable_id=cable_id).delete()
     _write_children([(cable_id, item.record)])
 
 
 def _resolve_citations_of(reference_ids: list[str]) -> None:
     """Earlier cables that cite these newly stored ones now point at them."""
-    CableReference.objects.filter(cited_cable__isnull=True, cited_id__in=reference_ids).update(
+    CableReference.stored.filter(cited_cable__isnull=True, cited_id__in=reference_ids).update(
         cited_cable_id=Subquery(
-            Cable.objects.filter(reference_id=OuterRef("cited_id")).values("id")[:1]
+            Cable.stored.filter(reference_id=OuterRef("cited_id")).values("id")[:1]
         )
     )

@@ -4,7 +4,7 @@ Each area owns a module here that adds its own subcommands, so the parser,
 archive and site commands grow without touching one another:
 ``parse_cmd`` (parse), ``archive_cmds`` (ingest, show, export, stats, quarantine),
 ``search_cmds`` (search, similar, reindex), ``site_cmds`` (serve, demo),
-``mirror_cmd`` (mirror).
+``mirror_cmd`` (mirror), ``redact_cmds`` (redact, release, hold, audit).
 Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
 """
 
@@ -13,7 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cablebase.cli import archive_cmds, mirror_cmd, parse_cmd, search_cmds, site_cmds
+from cablebase.cli import (
+    archive_cmds,
+    mirror_cmd,
+    parse_cmd,
+    redact_cmds,
+    search_cmds,
+    site_cmds,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cablebase {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (parse_cmd, archive_cmds, search_cmds, site_cmds, mirror_cmd):
+    for module in (parse_cmd, archive_cmds, search_cmds, site_cmds, mirror_cmd, redact_cmds):
         module.register(sub)
     return parser
 

@@ -87,7 +87,7 @@ def not_found(request: HttpRequest, reference_id: str) -> HttpResponse:
 
 def _load(cable: Cable) -> Cable:
     """Fetch the related lists of ``cable`` (one query each, never one per row)."""
-    cited_only = ("id", "reference_id", "created", "subject", "origin")
+    cited_only = ("id", "reference_id", "created", "subject", "origin", "held")
     prefetch_related_objects(
         [cable],
         Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
