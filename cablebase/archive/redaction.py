@@ -63,7 +63,7 @@ def compile_rule(text: str, is_regex: bool) -> regex.Pattern:
 class Rules:
     """The rules in force at one generation, ready to apply."""
 
-    generation: int = 0
+    generation: str = ""
     everywhere: list[tuple[int, regex.Pattern]] = field(default_factory=list)
     by_cable: dict[int, list[tuple[int, regex.Pattern]]] = field(default_factory=dict)
 
@@ -112,8 +112,8 @@ _cache_lock = threading.Lock()
 _cached: dict[str, Rules] = {}
 
 
-def generation() -> int:
-    """The newest publication event's id: it moves with every rule, hold and release.
+def generation() -> str:
+    """The newest publication event (id and time): it moves with every rule, hold and release.
 
     Scheduled releases that have come due are carried out first, so a page key
     taken after that time already counts them.
@@ -122,8 +122,8 @@ def generation() -> int:
 
     if Cable.stored.filter(held=True, release_at__lte=timezone.now()).exists():
         release_due()
-    top = PublicationEvent.stored.order_by("-pk").values_list("pk", flat=True).first()
-    return int(top or 0)
+    top = PublicationEvent.stored.order_by("-pk").values_list("pk", "at").first()
+    return f"{top[0]}@{top[1].timestamp():.6f}" if top else "0"
 
 
 def current_rules() -> Rules:

@@ -35,6 +35,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 INDEXES = (
     "/",
     "/classification/",
+    "/redactions/",
     "/search",
     "/tag/",
     "/origin/",

@@ -19,6 +19,7 @@ urlpatterns = [
     re_path(rf"^cable/{REF}/?$", cable.cable_short, name="cable_short"),
     path("search", search.search_page, name="search"),
     path("classification/", pages.classification, name="classification"),
+    path("redactions/", pages.redactions, name="redactions"),
     path("tag/", browse.tag_index, name="tags"),
     re_path(r"^tag/(?P<code>[^/]+)/$", browse.tag_page, name="tag"),
     path("origin/", browse.origin_index, name="origins"),

@@ -10,6 +10,7 @@ cable's id; a hit names the output it was found in.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import json
@@ -60,7 +61,9 @@ def _local(base: str, link: str) -> str | None:
     return path
 
 
-def crawl(client: Client, starts: Iterable[str], limit: int = 3000) -> Iterator[tuple[str, int, str]]:
+def crawl(
+    client: Client, starts: Iterable[str], limit: int = 3000
+) -> Iterator[tuple[str, int, str]]:
     """Every local page, feed and API answer reachable from ``starts``: (url, status, text)."""
     queue, seen = deque(starts), set(starts)
     while queue and len(seen) <= limit:
@@ -131,10 +134,8 @@ def mirror_outputs(out: Outputs, root: Path) -> None:
     """Every file of a static mirror; Pagefind's gzip'd index pieces decompressed."""
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        try:
+        with contextlib.suppress(OSError, EOFError):  # not gzip: read as it is
             data = gzip.decompress(data)
-        except (OSError, EOFError):
-            pass
         out.add(f"mirror:{path.relative_to(root)}", data.decode("utf-8", "replace"))
 
 

@@ -25,6 +25,7 @@ from cablebase.reader.citation import bibtex, plain_citation
 from cablebase.reader.eo_reasons import reason_letters
 from cablebase.reader.links import search_url
 from cablebase.reader.page_cache import cable_stamp, find_with_stamp, full_cable
+from cablebase.reader.redaction_marks import link_marks, public_reasons
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
@@ -197,6 +198,11 @@ def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
     preamble = link_tag_line(
         preamble, [t.code for t in tags], lambda code: reverse("reader:tag", args=[code])
     )
+    reasons = public_reasons()
+    if reasons:  # marks become links to the reason (the text is redacted already)
+        preamble, tail = link_marks(preamble, reasons), link_marks(tail, reasons)
+        for paragraph in paragraphs:
+            paragraph.display = link_marks(paragraph.display, reasons)
     url = request.build_absolute_uri(cable.get_absolute_url())
     return {
         "cable": cable,
