@@ -68,9 +68,14 @@ def redact_instance(obj: models.Model, rules: redaction.Rules) -> None:
         return
     cable_id = getattr(obj, _cable_key(type(obj)), None)
     loaded = obj.__dict__
+    changed = False
     for name in TEXT_FIELDS:
         if loaded.get(name):
-            loaded[name] = rules.apply(loaded[name], cable_id)
+            before = loaded[name]
+            loaded[name] = rules.apply(before, cable_id)
+            changed = changed or loaded[name] != before
+    if changed and "content_hash" in loaded:
+        loaded["content_hash"] = _opaque_hash(loaded)
     obj._public = True  # type: ignore[attr-defined]
     cache = getattr(obj._state, "fields_cache", {})
     for name, related in list(cache.items()):
