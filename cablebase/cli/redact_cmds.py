@@ -10,7 +10,7 @@ import argparse
 import getpass
 import json
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cablebase.cli.common import add_db_option, open_archive
@@ -139,13 +139,13 @@ def _set(args: argparse.Namespace, held: bool) -> int:
     at = None
     if not held and args.at:
         from django.utils.dateparse import parse_datetime
-        from django.utils.timezone import is_naive, make_aware, utc
+        from django.utils.timezone import is_naive, make_aware
 
         try:
             at = parse_datetime(args.at) or datetime.fromisoformat(args.at)
         except ValueError:
             return _fail(f"bad --at {args.at!r}: use ISO 8601, e.g. 2010-11-28T12:00Z")
-        at = make_aware(at, utc) if is_naive(at) else at
+        at = make_aware(at, UTC) if is_naive(at) else at
     open_archive(args)
     from cablebase.archive.redaction import RuleError, hold, release
 
