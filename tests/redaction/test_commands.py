@@ -1,4 +1,4 @@
-"""``cablebase redact``, ``release``, ``hold`` and ``audit``, and what ``show``/``search``/``export`` print after."""
+"""The redact, release, hold and audit commands, and what show, search and export print after."""
 
 from __future__ import annotations
 
