@@ -265,7 +265,7 @@ def ingest(
                     result = [ParseError(f"parse task failed: {exc!r}", path=unit.path)]
                 state.add(unit, result)
 
-    follower = IndexFollower()
+    follower = IndexFollower()  # the search index follows each committed batch
     state.on_committed = follower.after_commit
     try:
         with follower:

@@ -80,10 +80,12 @@ def _tags(cable: Any) -> list[str]:
 
 
 def _hit_json(hit: Any) -> dict[str, Any]:
+    from cablebase.archive.record_rows import iso_utc
+
     c = hit.cable
     return {
         "reference_id": hit.reference_id,
-        "created": c.created.isoformat().replace("+00:00", "Z") if c.created else None,
+        "created": iso_utc(c.created),
         "origin": c.origin or None,
         "classification": c.classification or None,
         "subject": c.subject or None,
@@ -152,7 +154,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
     from cablebase.archive.models import Cable
     from cablebase.archive.search import SearchIndexError, similar
 
-    cable = Cable.objects.filter(reference_id=args.reference_id.strip().upper()).first()
+    cable = Cable.objects.by_reference(args.reference_id)
     if cable is None:
         _err(f"{args.reference_id}: no such cable in the archive")
         return 2
@@ -162,12 +164,12 @@ def cmd_similar(args: argparse.Namespace) -> int:
         _err(str(exc))
         return 2
     if args.json:
+        from cablebase.archive.record_rows import iso_utc
+
         out = [
             {
                 "reference_id": s.reference_id,
-                "created": s.cable.created.isoformat().replace("+00:00", "Z")
-                if s.cable.created
-                else None,
+                "created": iso_utc(s.cable.created),
                 "origin": s.cable.origin or None,
                 "subject": s.cable.subject or None,
                 "score": round(s.score, 4),
