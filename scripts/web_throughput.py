@@ -112,9 +112,9 @@ def load_wrk(port: int, paths: list[str], seconds: int, work: Path) -> dict[str,
     script, listing = work / "mix.lua", work / "paths.txt"
     script.write_text(WRK_SCRIPT)
     listing.write_text("\n".join(paths) + "\n")
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(script)]
     done = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(script)]
-        + [f"http://{HOST}:{port}"],
+        [*command, f"http://{HOST}:{port}"],
         env={**os.environ, "CABLEBASE_PATHS": str(listing)},
         capture_output=True,
         text=True,

@@ -6,7 +6,6 @@ search is Pagefind's files, its pictures are inline SVG, nothing comes from afar
 
 from __future__ import annotations
 
-import importlib
 import socket
 import subprocess
 import sys
@@ -17,24 +16,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from ..mirror.conftest import clear_archive, stage_samples
+from ..mirror.crawl import broken_links
+
 # The tests only read files; the mark makes pytest-django create the test database
 # the session fixture ingests into (it sets up only databases that marked tests use).
 pytestmark = pytest.mark.django_db
-
-
-def mirror_helpers():
-    """``tests/mirror/conftest.py`` under either of pytest's import modes."""
-    try:
-        return importlib.import_module("tests.mirror.conftest")
-    except ModuleNotFoundError:
-        return importlib.import_module("mirror.conftest")
-
-
-def crawl_helpers():
-    try:
-        return importlib.import_module("tests.mirror.crawl")
-    except ModuleNotFoundError:
-        return importlib.import_module("mirror.crawl")
 
 
 @pytest.fixture(scope="session")
@@ -49,15 +36,14 @@ def mirror_root(django_db_setup, django_db_blocker, samples_dir, tmp_path_factor
     from cablebase.archive.ingest import ingest
     from cablebase.mirror.build import build_mirror
 
-    helpers = mirror_helpers()
-    folder = helpers.stage_samples(samples_dir, tmp_path_factory.mktemp("samples"))
+    folder = stage_samples(samples_dir, tmp_path_factory.mktemp("samples"))
     root = tmp_path_factory.mktemp("mirror")
     with django_db_blocker.unblock():
-        helpers.clear_archive()
+        clear_archive()
         with ThreadPoolExecutor(max_workers=2) as pool:
             assert ingest([folder], executor=pool).failed == 0
         report = build_mirror(root, workers=1)
-        helpers.clear_archive()
+        clear_archive()
     assert not report.failed, report.failed
     return root
 
@@ -143,4 +129,4 @@ def test_browse_by_tag_to_a_cable(mirror_root, watched, served):
 
 
 def test_the_mirror_has_no_broken_link(mirror_root):
-    assert crawl_helpers().broken_links(mirror_root) == []
+    assert broken_links(mirror_root) == []

@@ -7,16 +7,10 @@ must change the page all the same.
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-
-def discussion_helpers():
-    try:
-        return importlib.import_module("tests.browser.test_discussion_browser")
-    except ModuleNotFoundError:
-        return importlib.import_module("browser.test_discussion_browser")
+from ..sample_archive import store_sample_archive
+from .test_discussion_browser import CABLE_PATH, approve_all_in_admin, post_comment
 
 
 @pytest.fixture
@@ -24,20 +18,18 @@ def site(live_server, transactional_db) -> str:
     from django.contrib.auth.models import User
     from django.core.cache import cache
 
-    from cablebase.archive.ingest import store_records
     from cablebase.reader.page_cache import page_cache
 
     cache.clear()
     page_cache().clear()
-    store_records([discussion_helpers().moscow()])
+    store_sample_archive()
     User.objects.create_superuser("moderator", "mod@example.org", "correct-horse-battery")
     yield live_server.url
     page_cache().clear()
 
 
 def test_an_approved_comment_replaces_the_stored_page(site: str, browser) -> None:
-    helpers = discussion_helpers()
-    path = helpers.CABLE_PATH
+    path = CABLE_PATH
     reader = browser.new_context().new_page()
     moderator = browser.new_context().new_page()
     first = reader.goto(f"{site}{path}")
@@ -45,11 +37,11 @@ def test_an_approved_comment_replaces_the_stored_page(site: str, browser) -> Non
     second = other.goto(f"{site}{path}")  # another reader, no cookies: a plain 200
     assert (first.headers["x-page-cache"], second.headers["x-page-cache"]) == ("miss", "hit")
     other.context.close()
-    helpers.post_comment(reader, site, "The stored page must not hide this.")
+    post_comment(reader, site, "The stored page must not hide this.")
     reader.goto(f"{site}{path}")
     assert reader.locator("li.comment").count() == 0  # pending: nobody sees it yet
 
-    helpers.approve_all_in_admin(moderator, site)
+    approve_all_in_admin(moderator, site)
     answer = reader.goto(f"{site}{path}")
     assert answer.status == 200
     assert "The stored page must not hide this." in reader.locator("li.comment").inner_text()
