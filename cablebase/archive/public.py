@@ -103,7 +103,10 @@ def _redact_row(row: Any, fields: tuple[str, ...], rules: redaction.Rules) -> An
     }
     if "content_hash" in out and any(out[k] != named[k] for k in out):
         out["content_hash"] = _opaque_hash(out)
-    return out if isinstance(row, dict) else tuple(out[f] for f in fields)
+    if isinstance(row, dict):
+        return out
+    values = [out[f] for f in fields]
+    return type(row)(*values) if hasattr(row, "_fields") else tuple(values)  # named rows stay named
 
 
 class PublicQuerySet(models.QuerySet):

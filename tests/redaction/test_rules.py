@@ -76,3 +76,29 @@ def test_a_pattern_that_runs_too_long_on_a_text_withholds_all_of_it() -> None:
 def test_an_empty_or_broken_pattern_is_refused(pattern: str) -> None:
     with pytest.raises(RuleError):
         compile_rule(pattern, True)
+
+
+@pytest.mark.django_db
+def test_every_kind_of_row_leaves_the_database_redacted() -> None:
+    """Instances, deferred columns, values(), values_list() (flat and named) and iterator()."""
+    from cablebase.archive import redaction as r
+    from cablebase.archive.models import Cable
+
+    from ..sample_archive import store_sample_archive
+
+    store_sample_archive()
+    rule = r.add_rule("Saltanov", reason="a contact")
+    moscow = Cable.objects.filter(reference_id="06MOSCOW1323")
+    rows = [
+        moscow.get().body,
+        moscow.only("id").get().body,  # loaded later, still redacted
+        moscow.values("body").get()["body"],
+        moscow.values_list("id", "body").get()[1],
+        moscow.values_list("body", flat=True).get(),
+        moscow.values_list("body", named=True).get().body,
+        next(moscow.iterator()).body,
+        next(iter(moscow.get().paragraphs.values_list("text", flat=True).filter(position=1))),
+    ]
+    for text in rows:
+        assert "saltanov" not in text.lower() and mark(rule.pk) in text
+    assert "Saltanov" in Cable.stored.get(reference_id="06MOSCOW1323").body
