@@ -120,10 +120,21 @@ def generation() -> str:
     """
     from cablebase.archive.models import Cable, PublicationEvent
 
-    if Cable.stored.filter(held=True, release_at__lte=timezone.now()).exists():
+    events, cables = PublicationEvent._meta.db_table, Cable._meta.db_table
+    with connection.cursor() as cursor:  # one round trip: every public query asks this
+        cursor.execute(
+            f"SELECT id, at, EXISTS(SELECT 1 FROM {cables} WHERE held AND release_at <= %s)"
+            f" FROM (SELECT 1 AS one) AS o LEFT JOIN"
+            f" (SELECT id, at FROM {events} ORDER BY id DESC LIMIT 1) AS e ON 1 = 1",
+            [connection.ops.adapt_datetimefield_value(timezone.now())],
+        )
+        top, at, due = cursor.fetchone()
+    if due:
         release_due()
-    top = PublicationEvent.stored.order_by("-pk").values_list("pk", "at").first()
-    return f"{top[0]}@{top[1].timestamp():.6f}" if top else "0"
+        return generation()
+    if top is None:
+        return "0"
+    return f"{top}@{at}"
 
 
 def current_rules() -> Rules:

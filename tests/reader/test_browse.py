@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_home_shows_totals_and_latest_releases(archive, client: Client) -> None:
     page = client.get("/").content.decode()
-    assert "<strong>3</strong> cables released of 3, from <strong>3</strong> origins" in page
+    assert "<strong>3</strong> cables from <strong>3</strong> origins" in page
     assert "Latest releases" in page
     assert 'href="/cable/2006/02/06MOSCOW1323.html">06MOSCOW1323</a>' in page
     assert "Most discussed" in page

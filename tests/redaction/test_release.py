@@ -28,11 +28,11 @@ def _home_count(client: Client) -> str:
 
 
 def test_the_home_page_counts_released_of_all(archive, client: Client) -> None:
-    assert "<strong>3</strong> cables released of 3" in _home_count(client)
+    assert "3 released of 3" in _home_count(client)
     redaction.hold(["06STATE27174"], actor="test")
-    assert "<strong>2</strong> cables released of 3" in _home_count(client)
+    assert "2 released of 3" in _home_count(client)
     redaction.release(["06STATE27174"], actor="test")
-    assert "<strong>3</strong> cables released of 3" in _home_count(client)
+    assert "3 released of 3" in _home_count(client)
 
 
 def test_a_scheduled_release_shows_once_its_time_has_come(
@@ -42,11 +42,11 @@ def test_a_scheduled_release_shows_once_its_time_has_come(
     at = timezone.now() + timedelta(hours=2)
     redaction.release(["06STATE27174"], at=at, actor="test")
     assert client.get("/api/cables/06STATE27174").status_code == 404
-    assert "<strong>2</strong> cables released of 3" in _home_count(client)
+    assert "2 released of 3" in _home_count(client)
     later = at + timedelta(seconds=1)
     monkeypatch.setattr(redaction.timezone, "now", lambda: later)
     assert client.get("/api/cables/06STATE27174").status_code == 200
-    assert "<strong>3</strong> cables released of 3" in _home_count(client)
+    assert "3 released of 3" in _home_count(client)
     cable = Cable.stored.get(reference_id="06STATE27174")
     assert (cable.held, cable.released) == (False, at)
     assert PublicationEvent.stored.first().actor == "schedule"
