@@ -134,7 +134,7 @@ def generation() -> str:
         return generation()
     if top is None:
         return "0"
-    return f"{top}@{at}"
+    return f"{top}-{''.join(ch for ch in str(at) if ch.isalnum())}"  # safe in any cache key
 
 
 def current_rules() -> Rules:
