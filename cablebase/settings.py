@@ -13,7 +13,6 @@ CABLEBASE_WEB_STATEMENT_TIMEOUT  PostgreSQL statement timeout of web requests (d
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -107,8 +106,14 @@ CACHES = {
         if os.environ.get("CABLEBASE_PAGE_CACHE") == "locmem"
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # The user's own cache directory, never a shared /tmp path another account
+            # could create first (the cache holds pickles).
             "LOCATION": os.environ.get("CABLEBASE_PAGE_CACHE")
-            or str(Path(tempfile.gettempdir()) / "cablebase-pages"),
+            or str(
+                Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+                / "cablebase"
+                / "pages"
+            ),
             "OPTIONS": {"MAX_ENTRIES": 500_000, "CULL_FREQUENCY": 10},
         }
     ),

@@ -66,14 +66,3 @@ def test_cable_url_uses_the_viewer_scheme_or_the_short_address() -> None:
     dated = Cable(reference_id="06MOSCOW1323", created=created)
     assert dated.get_absolute_url() == "/cable/2006/02/06MOSCOW1323.html"
     assert Cable(reference_id="66BUENOSAIRES2481").get_absolute_url() == "/cable/66BUENOSAIRES2481"
-
-
-def test_loadtest_refuses_anything_but_loopback(capsys) -> None:
-    import pytest
-
-    from cablebase.reader.loadtest import main
-
-    with pytest.raises(SystemExit) as exit_info:
-        main(["-n", "10", "http://example.org/"])
-    assert exit_info.value.code == 2
-    assert "only http:// URLs on loopback" in capsys.readouterr().err
