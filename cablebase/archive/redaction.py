@@ -112,12 +112,37 @@ _cache_lock = threading.Lock()
 _cached: dict[str, Rules] = {}
 
 
+_request = threading.local()  # the generation read once per web request
+
+
+def request_started(**_: Any) -> None:
+    _request.active, _request.generation = True, None
+
+
+def request_finished(**_: Any) -> None:
+    _request.active, _request.generation = False, None
+
+
+def _forget() -> None:
+    """This process changed the rules or a cable's state: read the generation afresh."""
+    _request.generation = None
+
+
 def generation() -> str:
     """The newest publication event (id and time): it moves with every rule, hold and release.
 
     Scheduled releases that have come due are carried out first, so a page key
-    taken after that time already counts them.
+    taken after that time already counts them. Inside a web request it is read
+    once; elsewhere (commands, the index) every time.
     """
+    if getattr(_request, "active", False):
+        if _request.generation is None:
+            _request.generation = _read_generation()
+        return _request.generation
+    return _read_generation()
+
+
+def _read_generation() -> str:
     from cablebase.archive.models import Cable, PublicationEvent
 
     events, cables = PublicationEvent._meta.db_table, Cable._meta.db_table
@@ -131,7 +156,7 @@ def generation() -> str:
         top, at, due = cursor.fetchone()
     if due:
         release_due()
-        return generation()
+        return _read_generation()
     if top is None:
         return "0"
     return f"{top}-{''.join(ch for ch in str(at) if ch.isalnum())}"  # safe in any cache key
@@ -211,6 +236,7 @@ def add_rule(
     target = _cable_pk(cable) if cable else None
     pks = affected_cables(pattern, None if is_regex else text, target.pk if target else None)
     with transaction.atomic():
+        _forget()
         rule = RedactionRule.stored.create(
             text=text, is_regex=is_regex, cable=target, reason=reason, created_by=actor
         )
@@ -245,6 +271,7 @@ def remove_rule(rule_id: int, *, actor: str = "", reason: str = "") -> Any:
             cable_pks=pks,
         )
         rule.delete()
+    _forget()
     return rule
 
 
@@ -279,6 +306,7 @@ def _set_state(
             cables=[c.reference_id for c in cables],
             cable_pks=pks,
         )
+    _forget()
     return [c.reference_id for c in cables]
 
 
