@@ -191,6 +191,41 @@ class _Ingest:
         )
 
 
+# Tables an ingest writes; their planner statistics go stale when it writes many rows.
+WRITTEN_TABLES = (
+    "cable",
+    "cable_version",
+    "paragraph",
+    "cable_reference",
+    "cable_tag",
+    "tag",
+    "source_file",
+    "quarantine",
+)
+ANALYZE_SHARE = 0.1  # re-analyze when a run wrote this share of the archive's cables or more
+
+
+def refresh_statistics(written: int) -> bool:
+    """PostgreSQL: ANALYZE the written tables after a large ingest; True when it ran.
+
+    Autovacuum gets there eventually, but until then the planner works from the old
+    counts: after a table is emptied and refilled the facet query's plan can run for
+    minutes. "Large" is a tenth of the archive or more, so a small top-up of a big
+    archive does not pay for a full ANALYZE.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or written <= 0:
+        return False
+    from cablebase.archive.models import Cable
+
+    if written < ANALYZE_SHARE * Cable.objects.count():
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(map(connection.ops.quote_name, WRITTEN_TABLES)))
+    return True
+
+
 def _tune_connection() -> None:
     """SQLite: a 64 MB page cache for the writer (the full-text index merges in it)."""
     from django.db import connection
@@ -273,6 +308,7 @@ def ingest(
                     drain(max_inflight)
             drain(0)
             state.flush()
+        refresh_statistics(report.new + report.new_versions)
         status = "completed"
     except KeyboardInterrupt:
         status = "interrupted"

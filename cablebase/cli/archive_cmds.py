@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cablebase.cli.common import add_db_option, open_archive
+from cablebase.cli.common import NoArchiveError, add_db_option, no_archive_message, open_archive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,14 +71,20 @@ def _err(message: str) -> None:
     print(f"cablebase: {message}", file=sys.stderr)
 
 
-def _open(args: argparse.Namespace) -> bool:
-    """Open (and create) the archive; a bad database setting is a usage error, not a traceback."""
+def _open(args: argparse.Namespace, *, create: bool = False) -> bool:
+    """Open the archive (``create``: make it if need be); a bad setting is a usage error.
+
+    Terminal commands start Django without the admin, which they never use.
+    """
     from cablebase.dburl import DatabaseURLError
 
     try:
-        open_archive(args)
+        open_archive(args, create=create, admin=False)
     except DatabaseURLError as exc:
         _err(str(exc))
+        return False
+    except NoArchiveError as exc:
+        _err(no_archive_message(str(exc)))
         return False
     except Exception as exc:  # server down, unwritable file ...
         from django.db import DatabaseError
@@ -106,7 +112,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         _err("--batch-size must be at least 1")
         return 2
-    if not _open(args):
+    if not _open(args, create=True):
         return 2
     from cablebase.archive.ingest import ingest
     from cablebase.archive.pipeline import make_executor
@@ -249,11 +255,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     console = _console()
     console.print(f"[bold]{cable.reference_id}[/bold]  {escape(cable.subject)}")
+    by = record.classified_by
     for label, value in (
         ("origin", cable.origin),
         ("created", record.created),
         ("released", record.released),
         ("classification", cable.classification),
+        ("classified by", ", ".join(x for x in (by.name, by.title) if x) if by else ""),
+        ("reasons", ", ".join(record.reasons)),
+        ("declassify", record.declassify_on or record.declassify_rule),
         ("precedence", cable.precedence),
         ("tags", " ".join(record.tags)),
         ("versions", str(cable.version_count)),
@@ -300,10 +310,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     table = Table(show_header=False, title="cablebase archive")
     for key, value in stats.items():
         if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in list(value.items())[:12])
+            value = _breakdown(key, value, stats["cables"])
         table.add_row(key.replace("_", " "), "" if value is None else str(value))
     _console().print(table)
     return 0
+
+
+def _breakdown(key: str, counts: dict[str, Any], cables: int) -> str:
+    """Every entry (every year, in order); the top origins end with what the others hold."""
+    shown = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    if key == "top_origins":
+        rest = cables - sum(counts.values())
+        if rest > 0:
+            shown += f", others: {rest}"
+    return shown
 
 
 def cmd_quarantine(args: argparse.Namespace) -> int:
