@@ -74,12 +74,13 @@ def _err(message: str) -> None:
 def _open(args: argparse.Namespace, *, create: bool = False) -> bool:
     """Open the archive (``create``: make it if need be); a bad setting is a usage error.
 
-    Terminal commands start Django without the admin, which they never use.
+    The commands that read start Django with only the apps they read (quicker); ingest,
+    which may create the archive, creates all of it.
     """
     from cablebase.dburl import DatabaseURLError
 
     try:
-        open_archive(args, create=create, admin=False)
+        open_archive(args, create=create, site=create)
     except DatabaseURLError as exc:
         _err(str(exc))
         return False

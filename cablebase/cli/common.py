@@ -19,18 +19,18 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_archive(
-    args: argparse.Namespace, *, migrate: bool = True, create: bool = False, admin: bool = True
+    args: argparse.Namespace, *, migrate: bool = True, create: bool = False, site: bool = True
 ) -> None:
     """Configure Django for ``args.db`` and make sure the schema exists.
 
     Only ``create=True`` (ingest, demo) may make a new SQLite file; for the others a
     missing file raises ``NoArchiveError`` rather than leaving an empty archive behind a
-    mistyped path. ``admin=False`` is the quicker start-up for terminal commands.
+    mistyped path. ``site=False`` is the quicker start-up for terminal commands.
     """
     from cablebase.django_setup import migrate as run_migrations
     from cablebase.django_setup import setup
 
-    setup(getattr(args, "db", None), admin=admin)
+    setup(getattr(args, "db", None), site=site)
     if not create:
         missing = missing_sqlite_file()
         if missing:

@@ -2,7 +2,7 @@
 
 Asserting on seconds would be flaky on a shared machine, so this checks the causes
 instead: none of ``search``, ``show``, ``stats`` loads the parser, the other command
-modules, the admin's registrations or the migration machinery (once migrated).
+modules, the admin, the API or the migration machinery (once migrated).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ HEAVY = (
     "cablebase.parse",  # the parser: about 0.1 s of imports and regexes
     "cablebase.cli.parse_cmd",  # another command's module
     "cablebase.archive.admin",  # the admin's autodiscovery
+    "django.contrib.admin",  # the admin app itself: the site is not served here
+    "ninja",  # the JSON API
     "django.core.management.commands.migrate",  # a migration check that found nothing to do
     "distributed",  # Dask
     "pyarrow",
