@@ -28,7 +28,7 @@ run_pytest python -m pytest -p no:cacheprovider "$@"
 rc_sqlite=$?
 
 echo "== database tests on PostgreSQL"
-run_pytest python -m cablebase.testing.postgres -- python -m pytest -p no:cacheprovider -m backend "$@"
+run_pytest python -m tests.pg_server -- python -m pytest -p no:cacheprovider -m backend "$@"
 rc_pg=$?
 
 if [ $rc_sqlite -ne 0 ] || [ $rc_pg -ne 0 ]; then

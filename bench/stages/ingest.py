@@ -159,7 +159,7 @@ def run(s: Sample, work: Path, postgres: bool = True) -> tuple[StageResult, dict
 
     if postgres:
         try:
-            from cablebase.testing.postgres import temporary_server
+            from tests.pg_server import temporary_server
 
             stack = contextlib.ExitStack()
             url = stack.enter_context(temporary_server())

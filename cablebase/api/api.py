@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from cablebase.archive.stats import archive_stats
+
 from . import cables, search
 
 api = NinjaAPI(
@@ -17,8 +19,8 @@ api = NinjaAPI(
     version="1.0",
     description=(
         "Read-only access to the cable archive: search with facets, each cable's record "
-        "(the shape of cable-record.md), its paragraphs, references, versions and approved "
-        "comments, and archive statistics. Every GET answers with "
+        "(the shape docs/record.md describes), its paragraphs, references, versions and "
+        "approved comments, and archive statistics. Every GET answers with "
         "`Access-Control-Allow-Origin: *`."
     ),
     docs_url="/docs",
@@ -51,8 +53,6 @@ def index(request: HttpRequest) -> dict:
 @api.get("/stats", tags=["archive"], url_name="stats")
 def stats(request: HttpRequest) -> dict:
     """Totals of the archive: cables, origins, tags, dates, counts by classification."""
-    from cablebase.archive.stats import archive_stats
-
     return archive_stats()
 
 

@@ -5,28 +5,26 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router
 
-from cablebase.discussion.links import cable_page_url
+from cablebase.archive.record_rows import iso_utc, record_from_cable
 from cablebase.discussion.models import Comment
+from cablebase.parse.record import CableRecord
 
 from .schemas import (
-    CableRecordOut,
     CommentsOut,
     ErrorOut,
     ParagraphsOut,
     ReferencesOut,
     VersionsOut,
 )
-from .serialize import api_cable_url, cable_summary, get_cable, iso
+from .serialize import api_cable_url, cable_summary, get_cable
 
 router = Router(tags=["cables"])
 NOT_FOUND = {404: ErrorOut}
 
 
-@router.get("/{reference_id}", response={200: CableRecordOut, **NOT_FOUND}, url_name="cable")
+@router.get("/{reference_id}", response={200: CableRecord, **NOT_FOUND}, url_name="cable")
 def cable_record(request: HttpRequest, reference_id: str):
-    """The cable's current version in the record shape of ``cable-record.md``."""
-    from cablebase.archive.records import record_from_cable
-
+    """The cable's current version in the record shape of ``docs/record.md``."""
     return record_from_cable(get_cable(reference_id)).to_dict()
 
 
@@ -34,7 +32,7 @@ def cable_record(request: HttpRequest, reference_id: str):
 def cable_paragraphs(request: HttpRequest, reference_id: str):
     """The body's paragraphs in order, each with its ``#par{N}`` permalink."""
     cable = get_cable(reference_id)
-    page = cable_page_url(cable)
+    page = cable.get_absolute_url()
     return {
         "reference_id": cable.reference_id,
         "paragraphs": [
@@ -65,7 +63,7 @@ def cable_references(request: HttpRequest, reference_id: str):
                 "reference_id": ref.cited_id or None,
                 "text": ref.text,
                 "resolved": cited is not None,
-                "url": cable_page_url(cited) if cited else None,
+                "url": cited.get_absolute_url() if cited else None,
                 "api_url": api_cable_url(cited.reference_id) if cited else None,
             }
         )
@@ -96,8 +94,8 @@ def cable_versions(request: HttpRequest, reference_id: str):
                 "number": v.number,
                 "current": v.number == latest,
                 "content_hash": v.content_hash,
-                "released": iso(v.released),
-                "ingested_at": iso(v.ingested_at),
+                "released": iso_utc(v.released),
+                "ingested_at": iso_utc(v.ingested_at),
                 "source": source,
             }
         )
@@ -108,14 +106,14 @@ def cable_versions(request: HttpRequest, reference_id: str):
 def cable_comments(request: HttpRequest, reference_id: str):
     """Approved comments, oldest first (e-mail addresses are never published)."""
     cable = get_cable(reference_id)
-    page = cable_page_url(cable)
+    page = cable.get_absolute_url()
     comments = [
         {
             "id": c.pk,
             "name": c.name,
             "paragraph": c.paragraph,
             "body": c.body,
-            "created": iso(c.created),
+            "created": iso_utc(c.created),
             "url": f"{page}#{c.anchor}",
         }
         for c in Comment.approved.filter(cable=cable)

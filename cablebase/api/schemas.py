@@ -1,4 +1,9 @@
-"""Response shapes of the JSON API; the cable record follows ``shared/spec/cable-record.md``."""
+"""Response shapes of the JSON API.
+
+A cable's record is not retyped here: the API answers with the parser's own
+``CableRecord`` dataclass (pydantic reads its fields), so the API cannot drift from
+what ``cablebase parse --json`` prints (``docs/record.md``).
+"""
 
 from __future__ import annotations
 
@@ -7,73 +12,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-
-class RecipientOut(Schema):
-    route: str | None = None
-    name: str
-    precedence: str | None = None
-    mcn: str | None = None
-    excluded: list[str] = []
-
-
-class ClassifiedByOut(Schema):
-    name: str | None = None
-    title: str | None = None
-    text: str | None = None
-
-
-class ReferenceOut(Schema):
-    label: str | None = None
-    kind: str
-    reference_id: str | None = None
-    text: str
-
-
-class ParagraphOut(Schema):
-    number: str | None = None
-    marking: str | None = None
-    text: str
-
-
-class SourceOut(Schema):
-    format: str
-    path: str | None = None
-    sha256: str | None = None
-
-
-class CableRecordOut(Schema):
-    """One cable, field for field as ``cablebase parse --json`` prints it."""
-
-    reference_id: str | None = None
-    origin: str | None = None
-    origin_code: str | None = None
-    created: str | None = Field(None, description="ISO 8601 UTC")
-    released: str | None = None
-    classification: str | None = None
-    caveats: list[str] = []
-    precedence: str | None = None
-    dtg: str | None = None
-    transmission_id: str | None = None
-    sender: str | None = None
-    recipients: list[RecipientOut] = []
-    info_recipients: list[RecipientOut] = []
-    sections: int = 1
-    eo: str | None = None
-    declassify_on: str | None = None
-    declassify_rule: str | None = None
-    tags: list[str] = []
-    subject: str | None = None
-    classified_by: ClassifiedByOut | None = None
-    reasons: list[str] = []
-    references: list[ReferenceOut] = []
-    summary: str | None = None
-    paragraphs: list[ParagraphOut] = []
-    signers: list[str] = []
-    header: str | None = None
-    body: str | None = None
-    source: SourceOut | None = None
-    partial: bool = False
-    warnings: list[str] = []
+from cablebase.parse.record import Source
 
 
 class CableSummaryOut(Schema):
@@ -150,7 +89,7 @@ class VersionOut(Schema):
     content_hash: str
     released: str | None = None
     ingested_at: str | None = None
-    source: SourceOut | None = None
+    source: Source | None = None
 
 
 class VersionsOut(Schema):

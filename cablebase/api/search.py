@@ -12,6 +12,9 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from cablebase.archive.query import QueryError
+from cablebase.archive.search import search
+
 from .schemas import ErrorOut, SearchOut
 from .serialize import cable_summary
 
@@ -68,9 +71,6 @@ def _page_link(params: SearchParams, page: int) -> str:
 @router.get("/search", response={200: SearchOut, 400: ErrorOut}, url_name="search")
 def search_cables(request: HttpRequest, params: Query[SearchParams]):
     """Search the archive: hits (with snippets), facet counts and pagination links."""
-    from cablebase.archive.query import QueryError
-    from cablebase.archive.search import search
-
     try:
         result = search(
             params.full_query(),

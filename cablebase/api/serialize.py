@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-
 from django.urls import reverse
 from ninja.errors import HttpError
 
 from cablebase.archive.models import Cable
-from cablebase.discussion.links import cable_page_url
-
-
-def iso(value: datetime | date | None) -> str | None:
-    """``2006-02-10T15:26:00Z``, the record's own spelling of a time."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC)
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
+from cablebase.archive.record_rows import iso_utc
 
 
 def api_cable_url(reference_id: str) -> str:
@@ -32,20 +19,17 @@ def cable_summary(cable: Cable) -> dict:
         "subject": cable.subject or None,
         "origin": cable.origin or None,
         "origin_code": cable.origin_code or None,
-        "created": iso(cable.created),
-        "released": iso(cable.released),
+        "created": iso_utc(cable.created),
+        "released": iso_utc(cable.released),
         "classification": cable.classification or None,
-        "url": cable_page_url(cable),
+        "url": cable.get_absolute_url(),
         "api_url": api_cable_url(cable.reference_id),
     }
 
 
 def get_cable(reference_id: str) -> Cable:
     """The cable, or a 404 naming the id (ids are matched as given, then upper-cased)."""
-    cable = (
-        Cable.objects.filter(reference_id=reference_id).first()
-        or Cable.objects.filter(reference_id=reference_id.strip().upper()).first()
-    )
+    cable = Cable.objects.by_reference(reference_id)
     if cable is None:
         raise HttpError(404, f"No cable {reference_id!r} in this archive.")
     return cable

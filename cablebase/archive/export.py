@@ -15,7 +15,7 @@ from typing import IO
 from django.db.models import QuerySet
 
 from cablebase.archive.models import Cable
-from cablebase.archive.records import record_from_cable
+from cablebase.archive.record_rows import record_from_cable
 
 FORMATS = ("jsonl", "csv", "parquet")
 CHUNK = 500

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from cablebase.archive.models import IngestRun, Quarantine, SourceFile
+from cablebase.archive.ingest_report import MAX_ERRORS, IngestReport
+from cablebase.archive.models import Cable, IngestRun, Quarantine, SourceFile
 from cablebase.archive.pipeline import Result, default_workers, parse_unit, process_pool
-from cablebase.archive.records import Prepared
-from cablebase.archive.report import MAX_ERRORS, IngestReport
+from cablebase.archive.record_rows import HashedRecord
 from cablebase.archive.sources import (
     STORE_CONTENT_LIMIT,
     Container,
@@ -40,7 +40,7 @@ __all__ = ["IngestReport", "ingest", "store_records"]
 
 
 @dataclass(slots=True)
-class _Open:
+class _OpenContainer:
     """A container being ingested: how many of its units are not yet stored."""
 
     info: Container
@@ -49,7 +49,7 @@ class _Open:
     records: int = 0
 
 
-class _Ingest:
+class _IngestState:
     def __init__(
         self, run: IngestRun, report: IngestReport, batch_size: int, keep_bytes: bool = True
     ) -> None:
@@ -60,7 +60,7 @@ class _Ingest:
         self.pending: list[tuple[DocUnit | CsvChunk, Result]] = []
         self.pending_records = 0
         self.pending_walk_errors: list[WalkError] = []
-        self.containers: dict[str, _Open] = {}
+        self.containers: dict[str, _OpenContainer] = {}
         self.on_stored = lambda n: None
         self.completed: dict[str, int] = {}
 
@@ -93,11 +93,11 @@ class _Ingest:
         """Write every pending result in one transaction."""
         if not self.pending and not self.pending_walk_errors:
             return
-        records: list[Prepared] = []
+        records: list[HashedRecord] = []
         errors: list[tuple[ParseError, str]] = []
         docs: dict[str, tuple[DocUnit, int, str]] = {}
         for unit, result in self.pending:
-            good = [r for r in result if isinstance(r, Prepared)]
+            good = [r for r in result if isinstance(r, HashedRecord)]
             records.extend(good)
             fmt = good[0].record.source.format if good and good[0].record.source else ""
             for item in result:
@@ -128,7 +128,7 @@ class _Ingest:
                 if unit.container and unit.container in self.containers:
                     state = self.containers[unit.container]
                     state.outstanding -= 1
-                    state.records += sum(isinstance(r, Prepared) for r in result)
+                    state.records += sum(isinstance(r, HashedRecord) for r in result)
             for state in list(self.containers.values()):
                 if state.walked and state.outstanding == 0:
                     self._finish_container(state)
@@ -154,7 +154,7 @@ class _Ingest:
         SourceFile.objects.bulk_create(rows, ignore_conflicts=True)
         return {s.sha256: s for s in SourceFile.objects.filter(sha256__in=list(docs))}
 
-    def _finish_container(self, state: _Open) -> None:
+    def _finish_container(self, state: _OpenContainer) -> None:
         info = state.info
         SourceFile.objects.update_or_create(
             sha256=info.sha256,
@@ -191,41 +191,6 @@ class _Ingest:
         )
 
 
-# Tables an ingest writes; their planner statistics go stale when it writes many rows.
-WRITTEN_TABLES = (
-    "cable",
-    "cable_version",
-    "paragraph",
-    "cable_reference",
-    "cable_tag",
-    "tag",
-    "source_file",
-    "quarantine",
-)
-ANALYZE_SHARE = 0.1  # re-analyze when a run wrote this share of the archive's cables or more
-
-
-def refresh_statistics(written: int) -> bool:
-    """PostgreSQL: ANALYZE the written tables after a large ingest; True when it ran.
-
-    Autovacuum gets there eventually, but until then the planner works from the old
-    counts: after a table is emptied and refilled the facet query's plan can run for
-    minutes. "Large" is a tenth of the archive or more, so a small top-up of a big
-    archive does not pay for a full ANALYZE.
-    """
-    from django.db import connection
-
-    if connection.vendor != "postgresql" or written <= 0:
-        return False
-    from cablebase.archive.models import Cable
-
-    if written < ANALYZE_SHARE * Cable.objects.count():
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(map(connection.ops.quote_name, WRITTEN_TABLES)))
-    return True
-
-
 def _tune_connection() -> None:
     """SQLite: a 64 MB page cache for the writer (the full-text index merges in it)."""
     from django.db import connection
@@ -235,12 +200,36 @@ def _tune_connection() -> None:
             cursor.execute("PRAGMA cache_size = -65536")
 
 
+# Tables an ingest fills; their planner statistics go stale when many rows arrive at once.
+WRITTEN_TABLES = ("cable", "cable_tag", "tag", "paragraph", "cable_reference", "cable_version")
+ANALYZE_AFTER = 100  # stored cables (new or new versions) worth refreshing statistics for
+ANALYZE_SHARE = 0.1  # ... or this share of the archive: a table emptied, then refilled a little
+
+
+def _refresh_statistics(report: IngestReport) -> None:
+    """PostgreSQL: ANALYZE what an ingest grew, so the next query is planned for its size.
+
+    Autovacuum gets there within a minute, but a search right after a large ingest would be
+    planned on statistics taken while the tables were empty: nested loops that re-match the
+    full-text vector of every cable once per tag row take minutes instead of milliseconds.
+    """
+    from django.db import connection
+
+    written = report.new + report.new_versions
+    if connection.vendor != "postgresql" or written <= 0:
+        return
+    if written < ANALYZE_AFTER and written < ANALYZE_SHARE * Cable.objects.count():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(WRITTEN_TABLES)}")
+
+
 def ingest(
     paths: list[str | os.PathLike],
     *,
     executor: Executor | None = None,
     batch_size: int = 500,
-    progress: bool = False,
+    on_progress: Callable[[int], None] | None = None,
     command: str = "",
     keep_bytes: bool = True,
 ) -> IngestReport:
@@ -249,14 +238,13 @@ def ingest(
     ``keep_bytes``: store each source file's bytes (up to 1 MB) in ``source_file.content``
     so the archive can prove and re-parse what it was given; off saves about 60% of the
     database size on cable-viewer pages and a fifth of the ingest time.
+    ``on_progress(n)`` is told of every ``n`` cables stored or skipped (the CLI's bar).
     """
-    from cablebase.archive.progress import IngestProgress
-
     started = time.monotonic()
     _tune_connection()
     run = IngestRun.objects.create(command=command)
     report = IngestReport(run_id=run.pk)
-    state = _Ingest(run, report, batch_size, keep_bytes)
+    state = _IngestState(run, report, batch_size, keep_bytes)
     state.load_completed()
     own = executor is None
     workers = default_workers()
@@ -264,8 +252,8 @@ def ingest(
         executor = process_pool(workers)
     max_inflight = max(64, 8 * workers)  # enough to keep a cluster busy; each unit is small
     status = "failed"
-    bar = IngestProgress(enabled=progress)
-    state.on_stored = bar.advance
+    advance = on_progress or (lambda n: None)
+    state.on_stored = advance
     inflight: dict[Future, DocUnit | CsvChunk] = {}
 
     def drain(block_until: int) -> None:
@@ -280,36 +268,35 @@ def ingest(
                 state.add(unit, result)
 
     try:
-        with bar:
-            for item in walk(list(paths), state.is_complete):
-                if isinstance(item, Skipped):
-                    report.files += 1
-                    report.unchanged += item.records
-                    bar.advance(item.records)
-                elif isinstance(item, WalkError):
-                    state.pending_walk_errors.append(item)
-                elif isinstance(item, Container):
-                    report.files += 1
-                    state.containers[item.sha256] = _Open(item)
-                elif isinstance(item, ContainerDone):
-                    state.container_walked(item.sha256)
-                else:
-                    if isinstance(item, DocUnit):
-                        if item.container is None:
-                            report.files += 1
-                        done = state.is_complete(item.sha256)
-                        if done is not None:
-                            report.unchanged += done
-                            bar.advance(done)
-                            continue
-                    if item.container and item.container in state.containers:
-                        state.containers[item.container].outstanding += 1
-                    inflight[executor.submit(parse_unit, item)] = item
-                    drain(max_inflight)
-            drain(0)
-            state.flush()
-        refresh_statistics(report.new + report.new_versions)
+        for item in walk(list(paths), state.is_complete):
+            if isinstance(item, Skipped):
+                report.files += 1
+                report.unchanged += item.records
+                advance(item.records)
+            elif isinstance(item, WalkError):
+                state.pending_walk_errors.append(item)
+            elif isinstance(item, Container):
+                report.files += 1
+                state.containers[item.sha256] = _OpenContainer(item)
+            elif isinstance(item, ContainerDone):
+                state.container_walked(item.sha256)
+            else:
+                if isinstance(item, DocUnit):
+                    if item.container is None:
+                        report.files += 1
+                    done = state.is_complete(item.sha256)
+                    if done is not None:
+                        report.unchanged += done
+                        advance(done)
+                        continue
+                if item.container and item.container in state.containers:
+                    state.containers[item.container].outstanding += 1
+                inflight[executor.submit(parse_unit, item)] = item
+                drain(max_inflight)
+        drain(0)
+        state.flush()
         status = "completed"
+        _refresh_statistics(report)
     except KeyboardInterrupt:
         status = "interrupted"
         raise
@@ -349,6 +336,7 @@ def store_records(records: Iterable[CableRecord], *, batch_size: int = 500) -> I
             write()
     if batch:
         write()
+    _refresh_statistics(report)
     report.seconds = time.monotonic() - started
     IngestRun.objects.filter(pk=run.pk).update(
         status="completed",

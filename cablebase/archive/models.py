@@ -9,6 +9,7 @@ ever ingested is kept whole in ``CableVersion.record`` (the record's JSON).
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 
 
 class IngestRun(models.Model):
@@ -76,6 +77,34 @@ class Tag(models.Model):
         return self.code
 
 
+class CableQuerySet(models.QuerySet):
+    # The columns a row of a list of cables shows: the body can be 100 KB a cable.
+    LIST_FIELDS = (
+        "id",
+        "reference_id",
+        "origin",
+        "origin_code",
+        "created",
+        "released",
+        "classification",
+        "subject",
+        "partial",
+        "updated",
+    )
+
+    def for_list(self) -> CableQuerySet:
+        """Only the columns a list row shows."""
+        return self.only(*self.LIST_FIELDS)
+
+    def by_reference(self, reference_id: str) -> Cable | None:
+        """The cable with this id as given, else upper-cased (``06moscow1323`` finds it)."""
+        wanted = reference_id.strip()
+        found = self.filter(reference_id=wanted).first()
+        if found is None and wanted != wanted.upper():
+            found = self.filter(reference_id=wanted.upper()).first()
+        return found
+
+
 class Cable(models.Model):
     reference_id = models.CharField(max_length=64, unique=True)
     origin = models.CharField(max_length=128, blank=True, default="", db_index=True)
@@ -118,12 +147,30 @@ class Cable(models.Model):
     updated = models.DateTimeField(auto_now=True)
     tags = models.ManyToManyField(Tag, through="CableTag", related_name="cables")
 
+    objects = CableQuerySet.as_manager()
+
     class Meta:
         db_table = "cable"
         ordering = ["-created", "reference_id"]
 
     def __str__(self) -> str:
         return self.reference_id
+
+    def get_absolute_url(self) -> str:
+        """The cable's page: ``/cable/2006/02/06MOSCOW1323.html``, the address cited since 2010.
+
+        A cable without a creation date cannot be placed there and lives at ``/cable/<ID>``.
+        """
+        if self.created is None:
+            return reverse("reader:cable_short", kwargs={"reference_id": self.reference_id})
+        return reverse(
+            "reader:cable",
+            kwargs={
+                "year": f"{self.created.year:04d}",
+                "month": f"{self.created.month:02d}",
+                "reference_id": self.reference_id,
+            },
+        )
 
 
 class CableTag(models.Model):

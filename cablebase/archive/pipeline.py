@@ -15,18 +15,18 @@ import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
-from cablebase.archive.records import Prepared, prepare
+from cablebase.archive.record_rows import HashedRecord, hash_record
 from cablebase.archive.sources import CsvChunk, DocUnit
 from cablebase.parse.errors import ParseError
 from cablebase.parse.record import CableRecord
 
-Result = list[Prepared | ParseError]
+Result = list[HashedRecord | ParseError]
 
 
 def parse_unit(unit: DocUnit | CsvChunk) -> Result:
     """Parse one unit of work; every failure comes back as a ``ParseError``, never raised.
 
-    Records come back ``Prepared`` (content hash and JSON form computed here), which
+    Records come back ``HashedRecord`` (content hash and JSON form computed here), which
     takes that work off the main process, the ingest's single writer.
     """
     from cablebase.parse import parse_csv_row, parse_document
@@ -49,11 +49,11 @@ def parse_unit(unit: DocUnit | CsvChunk) -> Result:
         return [ParseError(f"parser failed: {exc!r}", path=unit.path)]
 
 
-def _checked(record: CableRecord, path: str, line: int | None) -> Prepared | ParseError:
+def _checked(record: CableRecord, path: str, line: int | None) -> HashedRecord | ParseError:
     """A record the archive can store (it needs a reference id), prepared; else an error."""
     if not record.reference_id:
         return ParseError("no reference id found", path=path, line=line)
-    return prepare(record)
+    return hash_record(record)
 
 
 class InlineExecutor(Executor):

@@ -25,7 +25,13 @@ from cablebase.archive.models import (
     SourceFile,
     Tag,
 )
-from cablebase.archive.records import Prepared, cable_fields, describe, parse_datetime, prepare
+from cablebase.archive.record_rows import (
+    HashedRecord,
+    cable_fields,
+    hash_record,
+    parse_datetime,
+    tag_details,
+)
 from cablebase.parse.record import CableRecord
 
 CABLE_COLUMNS = (*(f.attname for f in Cable._meta.concrete_fields if f.attname != "id"),)
@@ -72,7 +78,7 @@ def _is_newer(record: CableRecord, current: _Current) -> bool:
 
 
 def store_batch(
-    records: Sequence[CableRecord | Prepared],
+    records: Sequence[CableRecord | HashedRecord],
     *,
     run: IngestRun | None = None,
     sources: dict[str, SourceFile] | None = None,
@@ -80,7 +86,7 @@ def store_batch(
     """Store ``records`` (call inside ``transaction.atomic``); ``sources`` maps sha256 → row."""
     counts = BatchCounts()
     sources = sources or {}
-    items = [prepare(r) for r in records]
+    items = [hash_record(r) for r in records]
     ids = {p.record.reference_id for p in items if p.record.reference_id}
     current: dict[str, _Current] = {
         ref: _Current(pk, released, set(), 0)
@@ -98,9 +104,9 @@ def store_batch(
         if this_run is None or run_id != this_run:
             by_pk[cable_id].earlier.add(digest)
 
-    fresh: dict[str, Prepared] = {}  # reference id → first text seen, for cables new here
-    later: list[Prepared] = []  # further texts of cables new in this batch
-    changed: list[Prepared] = []
+    fresh: dict[str, HashedRecord] = {}  # reference id → first text seen, for cables new here
+    later: list[HashedRecord] = []  # further texts of cables new in this batch
+    changed: list[HashedRecord] = []
     for item in items:
         ref = item.record.reference_id
         if not ref:
@@ -162,7 +168,7 @@ def _count_seen(counts: BatchCounts, state: _Current, digest: str) -> None:
 def _version_row(
     cable_id: int,
     number: int,
-    item: Prepared,
+    item: HashedRecord,
     run: IngestRun | None,
     sources: dict[str, SourceFile],
     now: object,
@@ -181,13 +187,13 @@ def _version_row(
     )
 
 
-def _cable_row(item: Prepared, now: object) -> tuple:
+def _cable_row(item: HashedRecord, now: object) -> tuple:
     values = cable_fields(item.record, item.digest)
     values.update(version_count=1, first_ingested=now, updated=now)
     return tuple(values[name] for name in CABLE_COLUMNS)
 
 
-def _create_cables(items: list[Prepared], now: object) -> dict[str, int]:
+def _create_cables(items: list[HashedRecord], now: object) -> dict[str, int]:
     """Insert new cables and their related rows; returns reference id → primary key."""
     if not items:
         return {}
@@ -247,14 +253,14 @@ def _tags(codes: set[str]) -> dict[str, int]:
     missing = codes - have.keys()
     if missing:
         Tag.objects.bulk_create(
-            [Tag(code=c, kind=k, description=d) for c in missing for k, d in [describe(c)]],
+            [Tag(code=c, kind=k, description=d) for c in missing for k, d in [tag_details(c)]],
             ignore_conflicts=True,
         )
         have = dict(Tag.objects.filter(code__in=codes).values_list("code", "id"))
     return have
 
 
-def _replace_current(cable_id: int, item: Prepared, number: int) -> None:
+def _replace_current(cable_id: int, item: HashedRecord, number: int) -> None:
     """Make ``item`` the cable's current text: row fields and related rows replaced."""
     values = cable_fields(item.record, item.digest)
     values.update(version_count=number, updated=timezone.now())

@@ -1,7 +1,6 @@
 """The ``cablebase`` command.
 
-Each area owns a module here that adds its own subcommands, so the parser,
-archive and site commands grow without touching one another:
+Each area owns a module here that adds its own subcommands:
 ``parse_cmd`` (parse), ``archive_cmds`` (ingest, search, show, export, stats,
 quarantine), ``site_cmds`` (serve, demo).
 Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
@@ -43,13 +42,7 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
     parser.add_argument("--version", action="version", version=f"cablebase {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
-        try:
-            module = importlib.import_module(f"cablebase.cli.{name}")
-        except ModuleNotFoundError as exc:  # an area not installed yet
-            if exc.name != f"cablebase.cli.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"cablebase.cli.{name}").register(sub)
     return parser
 
 

@@ -117,7 +117,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     from cablebase.archive.ingest import ingest
     from cablebase.archive.pipeline import make_executor
-    from cablebase.archive.report import render_table
+    from cablebase.cli.ingest_display import IngestProgress, render_table
 
     try:
         executor, closer = make_executor(args.workers, args.scheduler)
@@ -126,14 +126,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     command = "cablebase ingest " + " ".join(str(p) for p in args.paths)
     try:
-        report = ingest(
-            args.paths,
-            executor=executor,
-            batch_size=args.batch_size,
-            progress=not args.quiet and not args.json and sys.stderr.isatty(),
-            command=command,
-            keep_bytes=not args.no_source_bytes,
-        )
+        with IngestProgress(
+            enabled=not args.quiet and not args.json and sys.stderr.isatty()
+        ) as bar:
+            report = ingest(
+                args.paths,
+                executor=executor,
+                batch_size=args.batch_size,
+                on_progress=bar.advance,
+                command=command,
+                keep_bytes=not args.no_source_bytes,
+            )
     finally:
         if hasattr(closer, "close"):  # a Dask client
             closer.close()
@@ -153,10 +156,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 # -- search ---------------------------------------------------------------------------------
 def _hit_json(hit: Any) -> dict[str, Any]:
+    from cablebase.archive.utc import iso_utc
+
     c = hit.cable
     return {
         "reference_id": hit.reference_id,
-        "created": c.created.isoformat().replace("+00:00", "Z") if c.created else None,
+        "created": iso_utc(c.created),
         "origin": c.origin or None,
         "classification": c.classification or None,
         "subject": c.subject or None,
@@ -243,27 +248,28 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 2
     from cablebase.archive.models import Cable
 
-    cable = Cable.objects.filter(reference_id=args.reference_id.strip().upper()).first()
+    cable = Cable.objects.by_reference(args.reference_id)
     if cable is None:
         _err(f"{args.reference_id}: no such cable in the archive")
         return 1
     if args.json:
-        from cablebase.archive.records import record_from_cable
+        from cablebase.archive.record_rows import record_from_cable
 
         print(json.dumps(record_from_cable(cable).to_dict(), indent=2, ensure_ascii=False))
         return 0
     # Read from the row itself: the record form would import the whole parser (0.1 s).
     from rich.markup import escape
 
+    from cablebase.archive.utc import iso_utc
+
     console = _console()
     console.print(f"[bold]{cable.reference_id}[/bold]  {escape(cable.subject)}")
-    stamp = "%Y-%m-%dT%H:%M:%SZ"
     by = (cable.classified_by_name, cable.classified_by_title)
     declassify = cable.declassify_on.isoformat() if cable.declassify_on else cable.declassify_rule
     for label, value in (
         ("origin", cable.origin),
-        ("created", cable.created.strftime(stamp) if cable.created else ""),
-        ("released", cable.released.strftime(stamp) if cable.released else ""),
+        ("created", iso_utc(cable.created)),
+        ("released", iso_utc(cable.released)),
         ("classification", cable.classification),
         ("classified by", ", ".join(x for x in by if x)),
         ("reasons", ", ".join(cable.reasons or [])),
@@ -334,6 +340,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
     from cablebase.archive.models import Quarantine
+    from cablebase.archive.utc import iso_utc
 
     rows = list(Quarantine.objects.order_by("-created", "path")[: max(args.limit, 1)])
     if args.json:
@@ -347,7 +354,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
                         "format": q.format or None,
                         "reason": q.reason,
                         "run": q.run_id,
-                        "created": q.created.isoformat().replace("+00:00", "Z"),
+                        "created": iso_utc(q.created),
                     }
                     for q in rows
                 ],

@@ -8,7 +8,6 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .links import cable_page_url
 from .models import Comment, Status, Trackback
 
 
@@ -62,7 +61,7 @@ class ModerationAdmin(admin.ModelAdmin):
     def cable_link(self, obj) -> str:
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            cable_page_url(obj.cable),
+            obj.cable.get_absolute_url(),
             obj.cable.reference_id,
         )
 

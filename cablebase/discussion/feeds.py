@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
 from cablebase.archive.models import Cable
 
-from .links import cable_page_url, comments_url
 from .models import Comment
 from .text import render_plain_text
+from .views import cable_or_404
 
 FEED_SIZE = 50
 
@@ -21,7 +20,7 @@ class CableCommentsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, reference_id: str) -> Cable:
-        return get_object_or_404(Cable, reference_id=reference_id)
+        return cable_or_404(reference_id)
 
     def title(self, obj: Cable) -> str:
         return f"Comments on {obj.reference_id}"
@@ -30,7 +29,7 @@ class CableCommentsFeed(Feed):
         return obj.subject or f"Discussion of cable {obj.reference_id}"
 
     def link(self, obj: Cable) -> str:
-        return comments_url(obj)
+        return f"{obj.get_absolute_url()}#comments"
 
     def items(self, obj: Cable) -> QuerySet[Comment]:
         return Comment.approved.filter(cable=obj).order_by("-created", "-pk")[:FEED_SIZE]
@@ -45,7 +44,7 @@ class CableCommentsFeed(Feed):
         return str(render_plain_text(item.body))
 
     def item_link(self, item: Comment) -> str:
-        return f"{cable_page_url(item.cable)}#{item.anchor}"
+        return f"{item.cable.get_absolute_url()}#{item.anchor}"
 
     def item_author_name(self, item: Comment) -> str:
         return item.name

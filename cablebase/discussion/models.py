@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Expression, Subquery
+from django.db.models.functions import Coalesce
 
 from cablebase.archive.models import Cable
 
@@ -16,10 +20,39 @@ class Status(models.TextChoices):
 
 
 class ApprovedManager(models.Manager):
-    """Only what a visitor may see: every public view goes through this manager."""
+    """Only what a visitor may see: every public view, and every count shown, goes through it."""
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().filter(status=Status.APPROVED)
+
+    def _counted(self, key: str) -> models.QuerySet:
+        return self.get_queryset().order_by().values(key).annotate(n=models.Count("id"))
+
+    def per_cable(self, cable_ids: Iterable[int]) -> dict[int, int]:
+        """``{cable_id: approved comments}``; cables without any map to 0 (one query)."""
+        counts = dict.fromkeys(cable_ids, 0)
+        if counts:
+            for row in self._counted("cable_id").filter(cable_id__in=list(counts)):
+                counts[row["cable_id"]] = row["n"]
+        return counts
+
+    def per_paragraph(self, cable_id: int) -> dict[int, int]:
+        """``{paragraph position: approved comments}`` for one cable (whole-cable ones left out)."""
+        rows = self._counted("paragraph").filter(cable_id=cable_id, paragraph__isnull=False)
+        return {row["paragraph"]: row["n"] for row in rows}
+
+    def most_discussed(self, limit: int) -> dict[int, int]:
+        """``{cable_id: approved comments}`` of the ``limit`` most discussed cables."""
+        rows = self._counted("cable_id").order_by("-n", "cable_id")[:limit]
+        return {row["cable_id"]: row["n"] for row in rows}
+
+    def count_of(self, cable: Expression) -> Subquery:
+        """The approved comments of ``cable`` (an ``OuterRef``), to annotate a cable query."""
+        return Coalesce(
+            Subquery(self._counted("cable").filter(cable=cable).values("n")[:1]),
+            0,
+            output_field=models.IntegerField(),
+        )
 
 
 class Comment(models.Model):
@@ -61,10 +94,6 @@ class Comment(models.Model):
     def anchor(self) -> str:
         """The HTML id of this comment on the cable page."""
         return f"comment-{self.pk}"
-
-    @property
-    def paragraph_anchor(self) -> str:
-        return f"par{self.paragraph}" if self.paragraph else ""
 
 
 class Trackback(models.Model):

@@ -38,7 +38,7 @@ def handle_ping(request: HttpRequest, reference_id: str) -> HttpResponse:
         response = xml_response("Trackback pings must be sent with POST.", status=405)
         response["Allow"] = "POST"
         return response
-    cable = Cable.objects.filter(reference_id=reference_id).first()
+    cable = Cable.objects.by_reference(reference_id)
     if cable is None:
         return xml_response(f"No cable {reference_id} in this archive.", status=404)
     if not ratelimit.hit(request, "trackback"):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -12,12 +14,30 @@ from cablebase.archive.models import Cable
 
 from . import ratelimit
 from .forms import CommentForm
-from .links import after_post_url, cable_page_url
 from .models import Comment, Status
 from .moderation import is_trusted
 from .trackback import handle_ping
 
 MESSAGE_TAG = "discussion"
+
+
+def after_post_url(cable: Cable, anchor: str = "comments") -> str:
+    """Where a poster lands: the cable page under an address their browser has not cached.
+
+    The cable page is cacheable (an ETag that changes only with approved comments), so
+    the plain address could come back from the browser's cache without the "awaits
+    moderation" message; ``?posted=<token>`` is new each time, so the page is fetched
+    anew and shows the message.
+    """
+    return f"{cable.get_absolute_url()}?posted={secrets.token_hex(4)}#{anchor}"
+
+
+def cable_or_404(reference_id: str) -> Cable:
+    """The cable a discussion URL names, found as the reader finds it."""
+    cable = Cable.objects.by_reference(reference_id)
+    if cable is None:
+        raise Http404(f"no cable {reference_id!r}")
+    return cable
 
 
 def _rate_limited(request: HttpRequest, cable: Cable) -> HttpResponse:
@@ -26,7 +46,7 @@ def _rate_limited(request: HttpRequest, cable: Cable) -> HttpResponse:
         "discussion/rate_limited.html",
         {
             "cable": cable,
-            "cable_url": cable_page_url(cable),
+            "cable_url": cable.get_absolute_url(),
             "limit": ratelimit.limit_count(),
             "minutes": ratelimit.window_minutes(),
         },
@@ -44,12 +64,12 @@ def _author_name(user, data: dict) -> str:
 @require_POST
 def post_comment(request: HttpRequest, reference_id: str) -> HttpResponse:
     """Store a comment (pending unless the author is trusted) and go back to the cable."""
-    cable = get_object_or_404(Cable, reference_id=reference_id)
+    cable = cable_or_404(reference_id)
     if not ratelimit.hit(request, "comment"):
         return _rate_limited(request, cable)
     form = CommentForm(request.POST, cable=cable, user=request.user)
     if not form.is_valid():
-        context = {"cable": cable, "cable_url": cable_page_url(cable), "form": form}
+        context = {"cable": cable, "cable_url": cable.get_absolute_url(), "form": form}
         return render(request, "discussion/comment_form_page.html", context, status=400)
     if form.is_spam:
         # Pretend all went well: a bot learns nothing from the answer.

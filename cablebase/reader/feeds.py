@@ -6,12 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 
 from cablebase.archive.models import Cable, Tag
-from cablebase.reader.links import cable_url, search_url
-from cablebase.reader.views.common import cable_list
+from cablebase.reader.links import search_url
+from cablebase.reader.listing import cable_list
 
 FEED_SIZE = 50
 
@@ -29,9 +30,6 @@ class CableFeed(Feed):
         created = f"{item.created:%Y-%m-%d}" if item.created else "undated"
         level = item.classification or "Unclassified (unknown)"
         return f"{level} cable from {item.origin or item.origin_code}, created {created}."
-
-    def item_link(self, item: Cable) -> str:
-        return cable_url(item)
 
     def item_pubdate(self, item: Cable) -> datetime | None:
         return item.released or item.created
@@ -57,6 +55,11 @@ class LatestReleasesFeed(CableFeed):
         )
 
 
+def newest(qs: QuerySet[Cable]) -> list[Cable]:
+    """The feed's entries: the most recently released cables of ``qs``."""
+    return list(cable_list(qs).order_by("-released", "-created", "reference_id")[:FEED_SIZE])
+
+
 class OriginFeed(CableFeed):
     def get_object(self, request: HttpRequest, code: str) -> str:
         code = code.upper()
@@ -71,8 +74,7 @@ class OriginFeed(CableFeed):
         return f"/origin/{obj}/"
 
     def items(self, obj: str) -> list[Cable]:
-        qs = cable_list(Cable.objects.filter(origin_code=obj))
-        return list(qs.order_by("-released", "-created", "reference_id")[:FEED_SIZE])
+        return newest(Cable.objects.filter(origin_code=obj))
 
 
 class TagFeed(CableFeed):
@@ -90,8 +92,7 @@ class TagFeed(CableFeed):
         return f"/tag/{obj.code}/"
 
     def items(self, obj: Tag) -> list[Cable]:
-        qs = cable_list(Cable.objects.filter(tags=obj))
-        return list(qs.order_by("-released", "-created", "reference_id")[:FEED_SIZE])
+        return newest(Cable.objects.filter(tags=obj))
 
 
 class SearchFeed(CableFeed):

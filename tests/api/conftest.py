@@ -1,16 +1,11 @@
-"""A small archive stored through the archive's own ``store_records``.
-
-Two cables shaped like the spec's seed records (06MOSCOW1323 cites 06STATE27174,
-which is stored, and 05MOSCOW999, which is not); 06MOSCOW1323 arrives twice with
-different text, so it has two versions.
-"""
+"""The sample archive (``tests/sample_archive.py``) for every API test, and a clean cache."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
 
-from .records import moscow, state
+from ..sample_archive import SampleArchive, store_sample_archive
 
 
 @pytest.fixture(autouse=True)
@@ -21,11 +16,5 @@ def _clean_cache():
 
 
 @pytest.fixture
-def archive(db):
-    """The small archive; returns the store reports (first ingest, then the revision)."""
-    from cablebase.archive.ingest import store_records
-
-    first = store_records([state(), moscow()])
-    second = store_records([moscow(" (revised)")])
-    assert (first.new, second.new_versions) == (2, 1), (first.errors, second.errors)
-    return first, second
+def archive(db) -> SampleArchive:
+    return store_sample_archive()

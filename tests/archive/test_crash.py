@@ -12,7 +12,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -24,6 +23,27 @@ TABLES = ("cable", "cable_version", "paragraph", "cable_reference", "cable_tag",
 SERVER = os.environ.get("CABLEBASE_DATABASE_URL", "")
 
 Query = Callable[[str], list[tuple]]
+
+# ``cablebase ingest`` that kills itself with SIGKILL right after its N-th batch was
+# written but before that batch's transaction commits: a crash at a known point inside
+# a transaction, whatever the machine's speed (polling for a row count could miss it).
+KILL_AT_BATCH = 4
+SELF_KILLING_INGEST = """
+import os, signal, sys
+from cablebase.django_setup import setup
+setup(sys.argv[sys.argv.index("--db") + 1])
+import cablebase.archive.ingest as ingest
+from cablebase.cli import main
+real, calls = ingest.store_batch, []
+def store_then_die(*args, **kwargs):
+    result = real(*args, **kwargs)
+    calls.append(1)
+    if len(calls) == int(os.environ["KILL_AT_BATCH"]):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+ingest.store_batch = store_then_die
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def ingest_command(db: str, source: Path) -> list[str]:
@@ -109,21 +129,17 @@ def test_kill_9_then_rerun_equals_one_clean_run(databases, samples_dir: Path) ->
 
     subprocess.run(ingest_command(clean, source), env=env, check=True, capture_output=True)
 
-    proc = subprocess.Popen(
-        ingest_command(crashed, source),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    command = ingest_command(crashed, source)
+    killed = subprocess.run(
+        [command[0], "-c", SELF_KILLING_INGEST, *command[3:]],
+        env={**env, "KILL_AT_BATCH": str(KILL_AT_BATCH)},
+        capture_output=True,
+        text=True,
     )
-    deadline = time.monotonic() + 120
-    count = "SELECT count(*) FROM cable"
-    while query_crashed(count)[0][0] < 20 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert proc.poll() is None, "the ingest finished before it could be killed"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    stored_at_kill = query_crashed(count)[0][0]
-    assert 0 < stored_at_kill < 415, stored_at_kill
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    stored_at_kill = query_crashed("SELECT count(*) FROM cable")[0][0]
+    # the batches before the last one committed (5 records each, some cables twice)
+    assert 0 < stored_at_kill < 5 * KILL_AT_BATCH, stored_at_kill
 
     rerun = subprocess.run(ingest_command(crashed, source), env=env, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr

@@ -6,7 +6,7 @@ import pytest
 
 from cablebase.archive.ingest import store_records
 from cablebase.archive.models import Cable, CableReference, CableVersion, Tag
-from cablebase.archive.records import record_from_cable
+from cablebase.archive.record_rows import record_from_cable
 
 from .factory import make_record
 

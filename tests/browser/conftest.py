@@ -61,7 +61,7 @@ def page(browser) -> Iterator[object]:
 
 
 def reader_helpers(real: bool = False) -> ModuleType:
-    """The reader tests' data builders (``tests/reader/factories.py`` or ``real.py``).
+    """The reader tests' real-cable builders (``tests/reader/real.py``).
 
     Imported by name under either of pytest's import modes (``tests`` on sys.path or not).
     """

@@ -4,29 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cablebase.parse.record import CableRecord, Paragraph, Source
+from ..sample_archive import store_sample_archive
 
 CABLE_PATH = "/cable/2006/02/06MOSCOW1323.html"
-
-
-def moscow() -> CableRecord:
-    paragraphs = [
-        Paragraph("1", "C", "On February 10 Ambassador Burns met Saltanov about Hamas."),
-        Paragraph("2", "C", "Saltanov said Russia would press Hamas to recognise Israel."),
-        Paragraph(None, None, "MFA Statement on Hamas Invitation"),
-    ]
-    return CableRecord(
-        reference_id="06MOSCOW1323",
-        origin="Embassy Moscow",
-        origin_code="MOSCOW",
-        created="2006-02-10T15:26:00Z",
-        classification="CONFIDENTIAL",
-        tags=["PREL", "KPAL", "RS"],
-        subject="RUSSIA AND THE HAMAS VISIT",
-        paragraphs=paragraphs,
-        body="\n\n".join(p.text for p in paragraphs),
-        source=Source("repost-text", "003_7a1b52288a90354e.txt", "ab" * 32),
-    )
 
 
 @pytest.fixture
@@ -34,10 +14,8 @@ def site(live_server, transactional_db) -> str:
     from django.contrib.auth.models import User
     from django.core.cache import cache
 
-    from cablebase.archive.ingest import store_records
-
     cache.clear()
-    store_records([moscow()])
+    store_sample_archive()
     User.objects.create_superuser("moderator", "mod@example.org", "correct-horse-battery")
     yield live_server.url
     cache.clear()

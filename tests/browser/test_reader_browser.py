@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ..sample_archive import store_sample_archive
 from .conftest import reader_helpers
 
 
@@ -12,7 +13,7 @@ def site(live_server, transactional_db) -> str:
     from django.core.cache import cache
 
     cache.clear()
-    reader_helpers().build_archive()
+    store_sample_archive()
     return live_server.url
 
 

@@ -1,39 +1,13 @@
-"""A small cable built through the ORM, and a clean rate-limit cache for every test."""
+"""The sample archive's cables to discuss, and a clean rate-limit cache for every test."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 import pytest
 from django.core.cache import cache
 
-from cablebase.archive.models import Cable, Paragraph
+from cablebase.archive.models import Cable
 
-PARAGRAPHS = [
-    ("1", "C", "On February 10 Ambassador Burns met Deputy Foreign Minister Saltanov."),
-    ("2", "C", "Saltanov said Russia would press Hamas to recognise Israel."),
-    ("", "", "MFA Statement on Hamas Invitation"),
-]
-
-
-def make_cable(reference_id: str = "06MOSCOW1323", created: datetime | None = None) -> Cable:
-    created = created or datetime(2006, 2, 10, 15, 26, tzinfo=UTC)
-    cable = Cable.objects.create(
-        reference_id=reference_id,
-        origin="Embassy Moscow",
-        origin_code="MOSCOW",
-        created=created,
-        year=created.year,
-        classification="CONFIDENTIAL",
-        subject="RUSSIA AND THE HAMAS VISIT",
-        body="\n\n".join(text for _, _, text in PARAGRAPHS),
-        content_hash=f"hash-{reference_id}",
-    )
-    for position, (number, marking, text) in enumerate(PARAGRAPHS, start=1):
-        Paragraph.objects.create(
-            cable=cable, position=position, number=number, marking=marking, text=text
-        )
-    return cable
+from ..sample_archive import SampleArchive, store_sample_archive
 
 
 @pytest.fixture(autouse=True)
@@ -45,10 +19,15 @@ def _clean_cache():
 
 
 @pytest.fixture
-def cable(db) -> Cable:
-    return make_cable()
+def sample(db) -> SampleArchive:
+    return store_sample_archive()
 
 
 @pytest.fixture
-def other_cable(db) -> Cable:
-    return make_cable("06STATE27174", datetime(2006, 2, 18, 20, 20, tzinfo=UTC))
+def cable(sample: SampleArchive) -> Cable:
+    return sample.moscow
+
+
+@pytest.fixture
+def other_cable(sample: SampleArchive) -> Cable:
+    return sample.state

@@ -18,6 +18,8 @@ def render_blocks(cable: Cable, user=None, query: dict | None = None) -> str:
     request._messages = FallbackStorage(request)
     template = Template(
         "{% load discussion %}{% comments_block cable %}{% trackbacks_block cable %}"
-        "<span id='count'>{% comment_count cable %}</span>"
+        "{% attach_comment_counts cables %}<span id='count'>{{ counted.comment_count }}</span>"
     )
-    return template.render(RequestContext(request, {"cable": cable}))
+    counted = Cable.objects.get(pk=cable.pk)  # a fresh row, as a list page has
+    context = {"cable": cable, "cables": [counted], "counted": counted}
+    return template.render(RequestContext(request, context))

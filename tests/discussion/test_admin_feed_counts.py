@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import User
+from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 
-from cablebase.discussion.counts import approved_comment_counts, most_discussed
 from cablebase.discussion.models import Comment, Status, Trackback
 
 pytestmark = pytest.mark.django_db
@@ -92,21 +92,10 @@ def test_counts_and_most_discussed(cable, other_cable):
         Comment.objects.create(cable=other_cable, name="A", body="x", status=Status.APPROVED)
     Comment.objects.create(cable=cable, name="A", body="x", status=Status.APPROVED)
     Comment.objects.create(cable=cable, name="A", body="x")  # pending: not counted
-    counts = approved_comment_counts([cable.pk, other_cable.pk, 999999])
+    counts = Comment.approved.per_cable([cable.pk, other_cable.pk, 999999])
     assert counts == {cable.pk: 1, other_cable.pk: 2, 999999: 0}
-    assert approved_comment_counts([]) == {}
-    top = most_discussed(5)
-    assert [c.reference_id for c in top] == ["06STATE27174", "06MOSCOW1323"]
-    assert [c.comment_count for c in top] == [2, 1]
-
-
-def test_feed_link_tag_for_the_page_head(cable):
-    from django.template import Context, Template
-
-    html = Template("{% load discussion %}{% comments_feed_link cable %}").render(
-        Context({"cable": cable})
-    )
-    assert html == (
-        '<link rel="alternate" type="application/atom+xml" title="Comments on 06MOSCOW1323" '
-        'href="/feeds/comments/06MOSCOW1323.atom">'
-    )
+    assert Comment.approved.per_cable([]) == {}
+    assert Comment.approved.most_discussed(5) == {other_cable.pk: 2, cable.pk: 1}
+    html = Template("{% load discussion %}{% most_discussed 5 %}").render(Context({}))
+    assert html.index("06STATE27174") < html.index("06MOSCOW1323")  # most comments first
+    assert '<td class="num">2</td>' in html and '<td class="num">1</td>' in html

@@ -86,7 +86,7 @@ def test_form_offers_each_paragraph_and_protections(cable):
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'name="website"' in html  # the honeypot
     assert '<option value="2">¶ 2 (#par2)</option>' in html
-    assert '<option value="3">paragraph 3 (#par3)</option>' in html
+    assert '<option value="4">paragraph 4 (#par4)</option>' in html
     assert f'action="{reverse("discussion:post_comment", args=[cable.reference_id])}"' in html
 
 
@@ -187,7 +187,7 @@ def test_paragraph_link_preselects_that_paragraph(cable):
     assert '<option value="2" selected>¶ 2 (#par2)</option>' in html
 
 
-def test_paragraph_comment_counts_tag(cable):
+def test_attach_paragraph_counts_tag(cable):
     from django.template import Context, Template
 
     for paragraph in (2, 2, 3, None):
@@ -195,11 +195,13 @@ def test_paragraph_comment_counts_tag(cable):
             cable=cable, name="A", body="x", paragraph=paragraph, status=Status.APPROVED
         )
     Comment.objects.create(cable=cable, name="A", body="x", paragraph=1)  # pending
-    out = Template(
-        "{% load discussion %}{% paragraph_comment_counts cable as counts %}"
-        "{% for k, v in counts.items %}{{ k }}={{ v }};{% endfor %}"
-    ).render(Context({"cable": cable}))
-    assert sorted(out.rstrip(";").split(";")) == ["2=2", "3=1"]
+    paragraphs = list(cable.paragraphs.order_by("position"))
+    Template("{% load discussion %}{% attach_paragraph_counts cable paragraphs %}").render(
+        Context({"cable": cable, "paragraphs": paragraphs})
+    )
+    counts = {p.position: p.comment_count for p in paragraphs}
+    assert counts[2] == 2 and counts[3] == 1
+    assert counts[1] == 0  # its only comment is pending
 
 
 def test_cable_page_shows_block_and_message_after_posting(client: Client, cable):

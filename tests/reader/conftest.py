@@ -1,4 +1,4 @@
-"""A small known archive, built once per test module and removed afterwards."""
+"""The sample archive (``tests/sample_archive.py``), stored once per test module."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from .factories import Archive, build_archive, clear_archive
+from ..sample_archive import SampleArchive, clear_archive, store_sample_archive
 
 STATIC_ROOT_WARNING = "ignore:No directory at:UserWarning"  # no collectstatic in tests
 
@@ -21,11 +21,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="module")
-def archive(django_db_setup: None, django_db_blocker) -> Iterator[Archive]:
+def archive(django_db_setup: None, django_db_blocker) -> Iterator[SampleArchive]:
     with django_db_blocker.unblock():
         clear_archive()
         cache.clear()
-        data = build_archive()
+        data = store_sample_archive()
     yield data
     with django_db_blocker.unblock():
         clear_archive()

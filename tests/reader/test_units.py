@@ -1,4 +1,4 @@
-"""Pure helpers: facet terms in queries, reason anchors, page windows, citations."""
+"""Pure helpers: facet terms in queries, page windows, a cable's address."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cablebase.reader.facets import active_filters, add_filter, remove_filter
-from cablebase.reader.links import reason_anchor
-from cablebase.reader.views.common import level_slug
+from cablebase.reader.listing import level_slug
 from cablebase.reader.views.search import page_window
 
 values = st.text(
@@ -34,12 +33,6 @@ def test_filters_round_trip(words: list[str], value: str) -> None:
     assert remove_filter(remove_filter(q, "origin", value), "year", "2006") == base
 
 
-def test_reason_anchor_reads_the_category_letter() -> None:
-    assert reason_anchor("1.4(b)") == "reason-b"
-    assert reason_anchor("1.5(D)") == "reason-d"
-    assert reason_anchor("1.4(z)") is None
-
-
 def test_level_slug() -> None:
     assert level_slug("SECRET//NOFORN") == "secret-noforn"
     assert level_slug("UNCLASSIFIED//FOR OFFICIAL USE ONLY") == "unclassified-for-official-use-only"
@@ -54,11 +47,12 @@ def test_page_window_keeps_first_last_and_neighbours() -> None:
 def test_cable_url_uses_the_viewer_scheme_or_the_short_address() -> None:
     from datetime import UTC, datetime
 
-    from cablebase.reader.links import cable_url
+    from cablebase.archive.models import Cable
 
     created = datetime(2006, 2, 10, 15, 26, tzinfo=UTC)
-    assert cable_url("06MOSCOW1323", created) == "/cable/2006/02/06MOSCOW1323.html"
-    assert cable_url("66BUENOSAIRES2481") == "/cable/66BUENOSAIRES2481"
+    dated = Cable(reference_id="06MOSCOW1323", created=created)
+    assert dated.get_absolute_url() == "/cable/2006/02/06MOSCOW1323.html"
+    assert Cable(reference_id="66BUENOSAIRES2481").get_absolute_url() == "/cable/66BUENOSAIRES2481"
 
 
 def test_loadtest_refuses_anything_but_loopback(capsys) -> None:

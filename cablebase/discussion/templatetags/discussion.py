@@ -1,19 +1,23 @@
-"""``{% load discussion %}``: the comments and trackbacks blocks of the cable page."""
+"""``{% load discussion %}``: everything of the discussion that the reader's pages show.
+
+The reader never imports this app: its templates load these tags only when
+``apps.is_installed("cablebase.discussion")`` (the ``discussion_installed`` context
+variable), as django-contrib-comments is used.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from cablebase.archive.models import Cable
+from cablebase.archive.models import Cable, Paragraph
 
-from ..counts import approved_comment_counts, paragraph_counts
 from ..forms import CommentForm
-from ..links import cable_page_url
 from ..models import Comment, Trackback
 from ..moderation import is_trusted
 from ..text import render_plain_text
@@ -42,8 +46,6 @@ def comments_block(context: template.Context, cable: Cable) -> dict[str, Any]:
         form = CommentForm(cable=cable, user=user, initial=initial)
     discussion_messages = []
     if request is not None:
-        from django.contrib.messages import get_messages
-
         discussion_messages = [
             m for m in get_messages(request) if MESSAGE_TAG in (m.extra_tags or "").split()
         ]
@@ -63,7 +65,7 @@ def comments_block(context: template.Context, cable: Cable) -> dict[str, Any]:
 def trackbacks_block(context: template.Context, cable: Cable) -> dict[str, Any]:
     """Approved trackbacks, and the URL other blogs ping."""
     path = reverse("discussion:trackback", args=[cable.reference_id])
-    page = cable_page_url(cable)
+    page = cable.get_absolute_url()
     request = context.get("request")
     return {
         "cable": cable,
@@ -74,25 +76,33 @@ def trackbacks_block(context: template.Context, cable: Cable) -> dict[str, Any]:
 
 
 @register.simple_tag
-def comments_feed_link(cable: Cable) -> SafeString:
-    """``<link rel="alternate">`` to the comments feed, for the cable page's ``<head>``."""
-    return format_html(
-        '<link rel="alternate" type="application/atom+xml" title="Comments on {}" href="{}">',
-        cable.reference_id,
-        reverse("discussion:comments_feed", args=[cable.reference_id]),
-    )
+def attach_comment_counts(cables: Iterable[Cable]) -> str:
+    """Set ``comment_count`` on each cable of a list that lacks it (one query); renders nothing."""
+    cables = [c for c in cables if not hasattr(c, "comment_count")]
+    counts = Comment.approved.per_cable(c.pk for c in cables)
+    for cable in cables:
+        cable.comment_count = counts[cable.pk]
+    return ""
 
 
 @register.simple_tag
-def paragraph_comment_counts(cable: Cable) -> dict[int, int]:
-    """``{% paragraph_comment_counts cable as counts %}``: approved comments per ¶ position."""
-    return paragraph_counts(cable.pk)
+def attach_paragraph_counts(cable: Cable, paragraphs: Iterable[Paragraph]) -> str:
+    """Set ``comment_count`` on each paragraph; no query when the cable has no comment."""
+    if getattr(cable, "approved_comments", None) == 0:
+        counts: dict[int, int] = {}
+    else:
+        counts = Comment.approved.per_paragraph(cable.pk)
+    for paragraph in paragraphs:
+        paragraph.comment_count = counts.get(paragraph.position, 0)
+    return ""
 
 
-@register.simple_tag
-def comment_count(cable: Cable) -> int:
-    """Approved comments on ``cable``; uses ``cable.comment_count`` when a list annotated it."""
-    annotated = getattr(cable, "comment_count", None)
-    if annotated is not None:
-        return int(annotated)
-    return approved_comment_counts([cable.pk])[cable.pk]
+@register.inclusion_tag("discussion/most_discussed.html")
+def most_discussed(limit: int = 10) -> dict[str, Any]:
+    """The cables with the most approved comments, as the reader's list of cables."""
+    counts = Comment.approved.most_discussed(limit)
+    cables = list(Cable.objects.filter(id__in=counts).for_list())
+    for cable in cables:
+        cable.comment_count = counts[cable.id]
+    cables.sort(key=lambda c: (-c.comment_count, c.reference_id))
+    return {"cables": cables, "discussion_installed": True}

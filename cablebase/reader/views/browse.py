@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable, Tag
-from cablebase.reader.views.common import cable_list, level_slug, paginate, side_nav
+from cablebase.reader.listing import cable_list, level_slug, paginate, side_nav
 
 LIST_MAX_AGE = 120
 
@@ -28,15 +29,26 @@ def _listing(request: HttpRequest, qs: QuerySet[Cable], title: str, **extra: Any
     return render(request, "reader/cable_list.html", context)
 
 
+def _index(template: str) -> Callable[[HttpRequest], HttpResponse]:
+    """A page that only lays out the side navigation's counts (releases, dates, origins...)."""
+
+    @require_safe
+    @cache_control(max_age=LIST_MAX_AGE)
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(request, template, {"nav": side_nav()})
+
+    return view
+
+
+release_index = _index("reader/index_releases.html")
+date_index = _index("reader/index_dates.html")
+origin_index = _index("reader/index_origins.html")
+level_index = _index("reader/index_levels.html")
+
+
 def _day_range(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time.min, tzinfo=UTC)
     return start, start + timedelta(days=1)
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def release_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_releases.html", {"nav": side_nav()})
 
 
 @require_safe
@@ -51,12 +63,6 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
         "-released", "reference_id"
     )
     return _listing(request, qs, f"Released {when:%Y-%m-%d}", feed=reverse("reader:feed_latest"))
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def date_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_dates.html", {"nav": side_nav()})
 
 
 @require_safe
@@ -80,12 +86,6 @@ def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
-def origin_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_origins.html", {"nav": side_nav()})
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
 def origin_page(request: HttpRequest, code: str) -> HttpResponse:
     qs = Cable.objects.filter(origin_code=code.upper())
     first = qs.only("origin").first()
@@ -98,12 +98,6 @@ def origin_page(request: HttpRequest, code: str) -> HttpResponse:
         subtitle=f"Origin code {code.upper()}",
         feed=reverse("reader:feed_origin", kwargs={"code": code.upper()}),
     )
-
-
-@require_safe
-@cache_control(max_age=LIST_MAX_AGE)
-def level_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reader/index_levels.html", {"nav": side_nav()})
 
 
 @require_safe

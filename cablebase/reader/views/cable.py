@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import importlib.util
 import itertools
 from datetime import datetime
-from functools import cache
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import (
-    Count,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    QuerySet,
-    Subquery,
-    Value,
-    prefetch_related_objects,
-)
-from django.db.models.functions import Coalesce
+from django.contrib.messages import get_messages
+from django.db.models import OuterRef, Prefetch, QuerySet, Value, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,37 +20,25 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
 from cablebase.archive.models import Cable, CableReference, CableTag, CableVersion, Paragraph
-from cablebase.reader.classification import reason_letters
-from cablebase.reader.links import cable_url, search_url
-from cablebase.reader.segments import link_tag_line, split_body
-from cablebase.reader.views.citation import bibtex, plain_citation
+from cablebase.reader.body_slices import link_tag_line, split_body
+from cablebase.reader.citation import bibtex, plain_citation
+from cablebase.reader.eo_reasons import reason_letters
+from cablebase.reader.links import search_url
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
 
 
-@cache
-def discussion_ready() -> bool:
-    """True once the discussion app ships its template tags, so the page can include them."""
-    return importlib.util.find_spec("cablebase.discussion.templatetags.discussion") is not None
-
-
 def _with_comment_count(qs: QuerySet[Cable]) -> QuerySet[Cable]:
-    """Annotate ``approved_comments`` in the same query, once the discussion app exists."""
-    try:
-        from cablebase.discussion.models import Comment
-    except ImportError:
+    """Annotate ``approved_comments`` in the same query: the ETag changes with each approval.
+
+    The validators are computed before any template runs, so this one count is asked of
+    the discussion's manager through the app registry (never an import of the app).
+    """
+    if not apps.is_installed("cablebase.discussion"):
         return qs.annotate(approved_comments=Value(0))
-    approved = (
-        Comment.objects.filter(cable=OuterRef("pk"), status="approved")
-        .order_by()
-        .values("cable")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return qs.annotate(
-        approved_comments=Coalesce(Subquery(approved, output_field=IntegerField()), 0)
-    )
+    comments = apps.get_model("discussion", "Comment")
+    return qs.annotate(approved_comments=comments.approved.count_of(OuterRef("pk")))
 
 
 def _lookup(request: HttpRequest, reference_id: str) -> Cable | None:
@@ -71,11 +49,7 @@ def _lookup(request: HttpRequest, reference_id: str) -> Cable | None:
     """
     key = f"_cable_{reference_id}"
     if not hasattr(request, key):
-        qs = _with_comment_count(Cable.objects.all())
-        cable = qs.filter(reference_id=reference_id).first()
-        if cable is None and reference_id != reference_id.upper():
-            cable = qs.filter(reference_id=reference_id.upper()).first()
-        setattr(request, key, cable)
+        setattr(request, key, _with_comment_count(Cable.objects.all()).by_reference(reference_id))
     return getattr(request, key)
 
 
@@ -86,13 +60,8 @@ def _personal(request: HttpRequest) -> str | None:
     comment form, and may carry one-off messages ("your comment awaits moderation"): a 304
     must never hand back a page rendered for another cookie or hide a message.
     """
-    try:
-        from django.contrib.messages import get_messages
-
-        if len(get_messages(request)):
-            return None
-    except Exception:  # no message storage on this request: nothing pending
-        pass
+    if len(get_messages(request)):
+        return None
     user = getattr(request, "user", None)
     user_id = user.pk if user is not None and user.is_authenticated else 0
     # After rendering, META holds the secret the page's token was made from (a new visitor's too).
@@ -169,7 +138,7 @@ def cable_page(request: HttpRequest, year: str, month: str, reference_id: str) -
     cable = _lookup(request, reference_id)
     if cable is None:
         return not_found(request, reference_id)
-    canonical = cable_url(cable)
+    canonical = cable.get_absolute_url()
     if request.path != canonical:
         return HttpResponsePermanentRedirect(canonical)
     response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
@@ -186,7 +155,7 @@ def cable_short(request: HttpRequest, reference_id: str) -> HttpResponse:
     if cable is None:
         return not_found(request, reference_id)
     if cable.created is not None:
-        return HttpResponsePermanentRedirect(cable_url(cable))
+        return HttpResponsePermanentRedirect(cable.get_absolute_url())
     response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
     response["Last-Modified"] = http_date(cable.updated.timestamp())
     return response
@@ -213,14 +182,11 @@ def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
         if ref.citing_id not in seen:
             seen.add(ref.citing_id)
             cited_by.append(ref.citing)
-    par_counts = _paragraph_comment_counts(request, cable)
-    for paragraph in paragraphs:
-        paragraph.comment_count = par_counts.get(paragraph.position, 0)
     tags = [ct.tag for ct in cable.ordered_tags]
     preamble = link_tag_line(
         preamble, [t.code for t in tags], lambda code: reverse("reader:tag", args=[code])
     )
-    url = request.build_absolute_uri(cable_url(cable))
+    url = request.build_absolute_uri(cable.get_absolute_url())
     return {
         "cable": cable,
         "paragraphs": paragraphs,
@@ -236,17 +202,7 @@ def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
         "citation": plain_citation(cable, url),
         "bibtex": bibtex(cable, url),
         "json_url": f"/api/cables/{cable.reference_id}",
-        "discussion_ready": discussion_ready(),
     }
-
-
-def _paragraph_comment_counts(request: HttpRequest, cable: Cable) -> dict[int, int]:
-    """Approved comments per ¶; skipped (no query) when the cable has no approved comment."""
-    if not discussion_ready() or getattr(cable, "approved_comments", None) == 0:
-        return {}
-    from cablebase.discussion.counts import paragraph_counts
-
-    return paragraph_counts(cable.pk)
 
 
 def version_diffs(cable: Cable) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""The home page: totals, latest releases, most discussed cables."""
+"""The home page: totals, latest releases, and (from the discussion) most discussed cables."""
 
 from __future__ import annotations
 
@@ -10,34 +10,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable
-from cablebase.reader.views.common import (
-    NAV_CACHE_SECONDS,
-    attach_comment_counts,
-    cable_list,
-    side_nav,
-)
+from cablebase.reader.listing import NAV_CACHE_SECONDS, cable_list, side_nav
 
 LATEST = 15
 DISCUSSED = 10
-
-
-def most_discussed(limit: int = DISCUSSED) -> list[Cable]:
-    """Cables with the most approved comments, counted on the comment table (not a cable scan)."""
-    try:
-        from cablebase.discussion.models import Comment
-    except ImportError:
-        return []
-    rows = (
-        Comment.objects.filter(status="approved")
-        .values("cable_id")
-        .annotate(n=Count("id"))
-        .order_by("-n", "cable_id")[:limit]
-    )
-    counts = {row["cable_id"]: row["n"] for row in rows}
-    cables = list(cable_list(Cable.objects.filter(id__in=counts)))
-    for cable in cables:
-        cable.comment_count = counts[cable.id]
-    return sorted(cables, key=lambda c: (-c.comment_count, c.reference_id))
 
 
 def totals() -> dict[str, object]:
@@ -56,17 +32,12 @@ def totals() -> dict[str, object]:
 @require_safe
 @cache_control(max_age=60)
 def home(request: HttpRequest) -> HttpResponse:
-    latest = attach_comment_counts(
+    latest = list(
         cable_list(Cable.objects.filter(released__isnull=False)).order_by(
             "-released", "reference_id"
         )[:LATEST]
     )
     if not latest:
-        latest = attach_comment_counts(cable_list().order_by("-first_ingested")[:LATEST])
-    context = {
-        "totals": totals(),
-        "latest": latest,
-        "discussed": most_discussed(),
-        "nav": side_nav(),
-    }
+        latest = list(cable_list().order_by("-first_ingested")[:LATEST])
+    context = {"totals": totals(), "latest": latest, "discussed": DISCUSSED, "nav": side_nav()}
     return render(request, "reader/home.html", context)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from cablebase.reader.classification import LEVELS, ORDERS, REASONS
+from cablebase.reader.eo_reasons import LEVELS, ORDERS, REASONS
 
 
 @require_safe

@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from cablebase.archive.query import QueryError
+from cablebase.archive.search import search
 from cablebase.reader.facets import (
     FACET_FIELDS,
     FACET_LABELS,
@@ -19,7 +21,6 @@ from cablebase.reader.facets import (
     remove_filter,
 )
 from cablebase.reader.links import search_url
-from cablebase.reader.views.common import attach_comment_counts
 
 PER_PAGE = 20
 SORTS = (("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first"))
@@ -53,12 +54,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"q": query, "sort": sort, "sorts": SORTS}
     if not query:
         return render(request, "reader/search.html", context)
-    try:
-        from cablebase.archive.query import QueryError
-        from cablebase.archive.search import search
-    except ImportError:
-        context["error"] = "Search is not available on this site yet (the search index is missing)."
-        return render(request, "reader/search.html", context, status=503)
     page = _page_number(request.GET.get("page"))
     try:
         result = search(query, page=page, per_page=PER_PAGE, sort=sort)
@@ -72,12 +67,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context["caret"] = " " * position + "^"
         return render(request, "reader/search.html", context, status=400)
     hits = list(result.hits)
-    attach_comment_counts([h.cable for h in hits])
     for hit in hits:
         hit.snippet_html = mark_safe(hit.snippet or "")  # escaped by archive.search
     context.update(
         result=result,
         hits=hits,
+        hit_cables=[h.cable for h in hits],
         start_index=(result.page - 1) * result.per_page + 1,
         facets=facet_groups(query, result.facets),
         filters=[

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cablebase.reader.segments import split_body
+from cablebase.reader.body_slices import split_body
 
 words = st.text(
     alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh().,'-0123456789", min_size=1, max_size=9
@@ -15,6 +15,7 @@ words = st.text(
 paragraph = st.lists(words, min_size=1, max_size=40).map(" ".join)
 
 
+@example(preamble="", paragraphs=["1"], signer="", width=20)  # text equal to its number
 @given(
     preamble=st.lists(words, max_size=12).map(" ".join),
     paragraphs=st.lists(paragraph, min_size=1, max_size=8),
@@ -49,7 +50,7 @@ def test_a_paragraph_missing_from_the_body_gives_none() -> None:
 
 
 def test_tag_line_links_are_escaped_and_never_nested() -> None:
-    from cablebase.reader.segments import link_tag_line
+    from cablebase.reader.body_slices import link_tag_line
 
     html = link_tag_line(
         "SUBJECT: <b>PREL</b>\nTAGS: PREL, OVIP (CLINTON, HILLARY) <x>",

@@ -64,8 +64,14 @@ def split_body(
         start = line_start if line_start > (starts[-1] if starts else -1) else match.start()
         starts.append(start)
         cursor = match.end()
-    # The last paragraph ends where its whole text, matched word by word, ends.
-    whole = _pattern(texts[-1].split()).search(body, starts[-1])
+    # The last paragraph ends where its whole text, matched word by word, ends; its number
+    # pins the match, or a text such as "1" would be found in its own "1. (C)".
+    last_words, last_number = texts[-1].split(), numbers[-1] if numbers else ""
+    whole = None
+    if last_number:
+        whole = _pattern(last_words, last_number).search(body, starts[-1])
+    if whole is None:
+        whole = _pattern(last_words).search(body, starts[-1])
     end = whole.end() if whole else len(body)
     slices = [body[a:b].strip("\n") for a, b in itertools.pairwise([*starts, end])]
     return Segments(body[: starts[0]].rstrip("\n"), slices, body[end:].strip("\n"))

@@ -1,7 +1,7 @@
 """What a cable's classification line means, for the ``/classification/`` explainer.
 
-Content follows ``telegram-format.md``: the reasons are the category letters of
-§1.4 of Executive Orders 12958 (1995, amended 2003) and 13526 (2009); the
+Content follows ``docs/record.md`` (classification): the reasons are the category
+letters of §1.4 of Executive Orders 12958 (1995, amended 2003) and 13526 (2009); the
 original 1995 text of E.O. 12958 numbered the same list §1.5 and had no (h).
 """
 

@@ -1,10 +1,12 @@
-"""The ingest progress bar (rich): cables stored and cables per second."""
+"""How the terminal shows an ingest: a live progress bar and the end-of-run table (rich)."""
 
 from __future__ import annotations
 
 import sys
 import time
 from types import TracebackType
+
+from cablebase.archive.ingest_report import IngestReport
 
 
 class IngestProgress:
@@ -58,3 +60,27 @@ class IngestProgress:
     ) -> None:
         if self._progress is not None:
             self._progress.__exit__(exc_type, exc, tb)
+
+
+def render_table(report: IngestReport):  # -> rich.table.Table
+    """The end-of-run table: new, unchanged, new versions, failed."""
+    from rich.table import Table
+
+    table = Table(title=f"Ingest run {report.run_id}", show_header=True)
+    table.add_column("new", justify="right")
+    table.add_column("unchanged", justify="right")
+    table.add_column("new versions", justify="right")
+    table.add_column("failed", justify="right")
+    table.add_column("files", justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_column("cables/s", justify="right")
+    table.add_row(
+        str(report.new),
+        str(report.unchanged),
+        str(report.new_versions),
+        f"[red]{report.failed}[/red]" if report.failed else "0",
+        str(report.files),
+        f"{report.seconds:.1f}",
+        f"{report.rate:.0f}",
+    )
+    return table

@@ -1,9 +1,14 @@
-"""A throwaway PostgreSQL server on loopback, for tests and benchmarks.
+"""A throwaway PostgreSQL server on loopback, for the tests and benchmarks (not shipped).
 
-``python -m cablebase.testing.postgres -- CMD ARGS...`` starts a fresh cluster
+``python -m tests.pg_server -- CMD ARGS...`` starts a fresh cluster
 in a temporary directory, runs CMD with ``CABLEBASE_DATABASE_URL`` pointing at
 it, then stops the server and deletes the cluster.  ``initdb`` refuses to run
 as root, so as root the cluster is made and run by the ``postgres`` user.
+
+Why not pytest-postgresql: its process fixture runs ``initdb``/``pg_ctl`` as the
+current user (refused as root), and it starts the server inside the pytest session,
+after Django has read ``CABLEBASE_DATABASE_URL``; the whole ``-m backend`` run needs
+the server before the interpreter starts, so this wrapper runs around pytest.
 """
 
 from __future__ import annotations
@@ -148,7 +153,7 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--":
         argv = argv[1:]
     if not argv:
-        print("usage: python -m cablebase.testing.postgres -- COMMAND [ARGS...]", file=sys.stderr)
+        print("usage: python -m tests.pg_server -- COMMAND [ARGS...]", file=sys.stderr)
         return 2
     with temporary_server() as url:
         print(f"PostgreSQL test server: {url}", file=sys.stderr, flush=True)

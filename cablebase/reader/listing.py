@@ -1,4 +1,4 @@
-"""Helpers the reader's views share: list querysets, side navigation, comment counts."""
+"""Lists of cables as the reader's pages show them: columns, pages, side navigation."""
 
 from __future__ import annotations
 
@@ -14,18 +14,6 @@ from cablebase.archive.models import Cable
 
 PER_PAGE = 50
 NAV_CACHE_SECONDS = 60
-LIST_FIELDS = (
-    "id",
-    "reference_id",
-    "origin",
-    "origin_code",
-    "created",
-    "released",
-    "classification",
-    "subject",
-    "partial",
-    "updated",
-)
 
 
 def level_slug(classification: str) -> str:
@@ -35,31 +23,11 @@ def level_slug(classification: str) -> str:
 
 def cable_list(qs: QuerySet[Cable] | None = None) -> QuerySet[Cable]:
     """Only the columns a list row shows: the body can be 100 KB a cable."""
-    return (qs if qs is not None else Cable.objects.all()).only(*LIST_FIELDS)
-
-
-def comment_counts(cable_ids: list[int]) -> dict[int, int]:
-    """Approved comments per cable, or nothing while the discussion app has no counts yet."""
-    try:
-        from cablebase.discussion.counts import approved_comment_counts
-    except ImportError:
-        return {}
-    return approved_comment_counts(cable_ids)
+    return (qs if qs is not None else Cable.objects.all()).for_list()
 
 
 def paginate(request: HttpRequest, qs: QuerySet[Cable], per_page: int = PER_PAGE) -> Page:
-    """A page of cables with their comment counts attached as ``comment_count``."""
-    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
-    attach_comment_counts(page.object_list)
-    return page
-
-
-def attach_comment_counts(cables: Any) -> list[Cable]:
-    cables = list(cables)
-    counts = comment_counts([c.id for c in cables])
-    for cable in cables:
-        cable.comment_count = counts.get(cable.id, 0)
-    return cables
+    return Paginator(qs, per_page).get_page(request.GET.get("page"))
 
 
 def side_nav() -> dict[str, Any]:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from cablebase.archive.utc import iso_utc
 from cablebase.parse.record import CableRecord, ClassifiedBy, Paragraph, Reference, Source
+from cablebase.parse.tagcodes import describe_tag
 
 VERSION_FIELDS = (
     "reference_id",
@@ -37,18 +39,18 @@ def content_hash(record: CableRecord) -> str:
 
 
 @dataclass(slots=True)
-class Prepared:
-    """A record with what storing it needs, computed where it was parsed (a worker)."""
+class HashedRecord:
+    """A record with its content hash and JSON form, computed where it was parsed (a worker)."""
 
     record: CableRecord
     digest: str
     data: dict[str, Any]
 
 
-def prepare(record: CableRecord | Prepared) -> Prepared:
-    if isinstance(record, Prepared):
+def hash_record(record: CableRecord | HashedRecord) -> HashedRecord:
+    if isinstance(record, HashedRecord):
         return record
-    return Prepared(record, content_hash(record), record.to_dict())
+    return HashedRecord(record, content_hash(record), record.to_dict())
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -69,24 +71,32 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def iso_datetime(value: datetime | None) -> str | None:
-    """Datetimes as the record prints them: ``2006-02-10T15:26:00Z``."""
-    if value is None:
-        return None
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def describe(code: str) -> tuple[str, str]:
-    """A tag's (kind, description), from the parser's tag codes when that module exists."""
-    try:
-        from cablebase.parse.tagcodes import describe_tag
-    except ImportError:
-        return ("other", "")
+def tag_details(code: str) -> tuple[str, str]:
+    """A tag's (kind, description) from the parser's tag tables, for the ``tag`` row."""
     try:
         kind, description = describe_tag(code)
     except Exception:  # an unknown code must never stop an ingest
         return ("other", "")
     return (kind or "other", description or "")
+
+
+# Record fields stored in a column of the same name: text ("" for None) and lists.
+TEXT_COLUMNS = (
+    "origin",
+    "origin_code",
+    "classification",
+    "precedence",
+    "dtg",
+    "transmission_id",
+    "sender",
+    "eo",
+    "declassify_rule",
+    "subject",
+    "summary",
+    "header",
+    "body",
+)
+LIST_COLUMNS = ("caveats", "reasons", "signers", "warnings")
 
 
 def cable_fields(record: CableRecord, digest: str) -> dict[str, Any]:
@@ -95,35 +105,20 @@ def cable_fields(record: CableRecord, digest: str) -> dict[str, Any]:
     classified = record.classified_by or ClassifiedBy()
     source = record.source or Source(format="")
     return {
+        **{name: getattr(record, name) or "" for name in TEXT_COLUMNS},
+        **{name: list(getattr(record, name)) for name in LIST_COLUMNS},
         "reference_id": record.reference_id,
-        "origin": record.origin or "",
-        "origin_code": record.origin_code or "",
         "created": created,
         "released": parse_datetime(record.released),
         "year": created.year if created else None,
-        "classification": record.classification or "",
-        "caveats": list(record.caveats),
-        "precedence": record.precedence or "",
-        "dtg": record.dtg or "",
-        "transmission_id": record.transmission_id or "",
-        "sender": record.sender or "",
         "recipients": [_plain(r) for r in record.recipients],
         "info_recipients": [_plain(r) for r in record.info_recipients],
         "sections": record.sections or 1,
-        "eo": record.eo or "",
         "declassify_on": parse_date(record.declassify_on),
-        "declassify_rule": record.declassify_rule or "",
-        "subject": record.subject or "",
         "classified_by_name": classified.name or "",
         "classified_by_title": classified.title or "",
         "classified_by_text": classified.text or "",
-        "reasons": list(record.reasons),
-        "summary": record.summary or "",
-        "signers": list(record.signers),
-        "header": record.header or "",
-        "body": record.body or "",
         "partial": bool(record.partial),
-        "warnings": list(record.warnings),
         "source_format": source.format or "",
         "source_path": source.path or "",
         "source_sha256": source.sha256 or "",
@@ -161,25 +156,15 @@ def record_from_cable(cable: Any) -> CableRecord:
             sha256=cable.source_sha256 or None,
         )
     data = CableRecord(
+        **{name: getattr(cable, name) or None for name in TEXT_COLUMNS},
+        **{name: list(getattr(cable, name) or []) for name in LIST_COLUMNS},
         reference_id=cable.reference_id,
-        origin=cable.origin or None,
-        origin_code=cable.origin_code or None,
-        created=iso_datetime(cable.created),
-        released=iso_datetime(cable.released),
-        classification=cable.classification or None,
-        caveats=list(cable.caveats or []),
-        precedence=cable.precedence or None,
-        dtg=cable.dtg or None,
-        transmission_id=cable.transmission_id or None,
-        sender=cable.sender or None,
+        created=iso_utc(cable.created),
+        released=iso_utc(cable.released),
         sections=cable.sections,
-        eo=cable.eo or None,
-        declassify_on=cable.declassify_on.isoformat() if cable.declassify_on else None,
-        declassify_rule=cable.declassify_rule or None,
+        declassify_on=iso_utc(cable.declassify_on),
         tags=[ct.tag.code for ct in cable.cabletag_set.all()],
-        subject=cable.subject or None,
         classified_by=classified,
-        reasons=list(cable.reasons or []),
         references=[
             Reference(
                 label=ref.label or None,
@@ -189,17 +174,12 @@ def record_from_cable(cable: Any) -> CableRecord:
             )
             for ref in cable.references.all()
         ],
-        summary=cable.summary or None,
         paragraphs=[
             Paragraph(number=p.number or None, marking=p.marking or None, text=p.text)
             for p in cable.paragraphs.all()
         ],
-        signers=list(cable.signers or []),
-        header=cable.header or None,
-        body=cable.body or None,
         source=source,
         partial=cable.partial,
-        warnings=list(cable.warnings or []),
     )
     recipients = CableRecord.from_dict(
         {"recipients": cable.recipients or [], "info_recipients": cable.info_recipients or []}
