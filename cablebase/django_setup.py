@@ -108,7 +108,12 @@ def migration_lock() -> Iterator[None]:
     import fcntl
 
     lock_path = Path(f"{name}.migrate-lock")
-    with lock_path.open("a") as handle:
+    try:
+        handle = lock_path.open("a")
+    except OSError:  # a read-only folder: no lock file, and no second writer either
+        yield
+        return
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
