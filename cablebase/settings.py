@@ -5,6 +5,7 @@ CABLEBASE_SECRET_KEY    required when CABLEBASE_DEBUG is off in production
 CABLEBASE_DEBUG         "1" to enable Django's debug mode
 CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
+CABLEBASE_WEB_STATEMENT_TIMEOUT  PostgreSQL statement timeout of web requests (default 30s)
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cablebase.api.middleware.ApiHeadAndNotFound",
+    # Last, so it cleans a response before any middleware above hashes or caches it.
+    "cablebase.xmltext.XmlTextMiddleware",
 ]
 
 # The JSON API is read-only and public: any origin may GET it (django-cors-headers).
@@ -87,10 +91,41 @@ DATABASES = {"default": django_database(database_url())}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
+    # Per worker: short-lived copies of aggregates (navigation, totals); never written to disk.
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cablebase",
-    }
+    },
+    # Shared by every worker (a table of the archive, made by a discussion migration), so the
+    # comment and trackback limits hold per address, not per address and worker.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cablebase_ratelimit",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+
+# A web request's SQL may run this long on PostgreSQL before it is cancelled (a 500, logged),
+# so one slow query cannot hold a worker. Applied by the WSGI/ASGI entry points only: ingest
+# and the other commands run without it. "0" turns it off.
+WEB_STATEMENT_TIMEOUT = os.environ.get("CABLEBASE_WEB_STATEMENT_TIMEOUT", "30s")
+
+# Server errors go to standard error with the request's path and traceback (Django's
+# default sends them only to ADMINS by mail, so `cablebase serve` showed nothing).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        }
+    },
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
 }
 
 LANGUAGE_CODE = "en-us"

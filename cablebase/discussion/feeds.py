@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils.feedgenerator import Atom1Feed
 
 from cablebase.archive.models import Cable
+from cablebase.xmltext import CleanAtom1Feed
 
 from .models import Comment
 from .text import render_plain_text
@@ -17,7 +17,7 @@ FEED_SIZE = 50
 
 
 class CableCommentsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed  # valid XML whatever control characters the text holds
 
     def get_object(self, request: HttpRequest, reference_id: str) -> Cable:
         return cable_or_404(reference_id)

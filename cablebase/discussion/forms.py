@@ -2,21 +2,56 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 from cablebase.archive.models import Cable
 
 BODY_MIN = 2
 BODY_MAX = 5000
 HONEYPOT_FIELD = "website"
+# Control characters (C0, DEL, C1), lone surrogates and the non-characters U+FFFE/U+FFFF;
+# a comment body or an excerpt may hold tabs and line breaks, a name or a URL never.
+_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_character(value: str, *, multiline: bool = False) -> str | None:
+    """The first control character (NUL, \\x01...\\x1f, DEL, C1) in ``value``, if any."""
+    found = (_IN_TEXT if multiline else _IN_LINE).search(value)
+    return found.group() if found else None
+
+
+def refuse_control_characters(value: str, *, multiline: bool = False) -> None:
+    """Refuse what no one types: control characters break XML and PostgreSQL refuses NUL."""
+    char = control_character(value, multiline=multiline)
+    if char is not None:
+        raise ValidationError(
+            "Remove the control character %(char)s: only printable text is accepted.",
+            code="control_character",
+            params={"char": f"U+{ord(char):04X}"},
+        )
+
+
+def _refuse_in_line(value: str) -> None:
+    refuse_control_characters(value)
+
+
+def _refuse_in_text(value: str) -> None:
+    refuse_control_characters(value, multiline=True)
 
 
 class CommentForm(forms.Form):
     """Name and e-mail are required of anonymous visitors only (see ``__init__``)."""
 
-    name = forms.CharField(max_length=80, required=True, strip=True)
+    name = forms.CharField(max_length=80, required=True, strip=True, validators=[_refuse_in_line])
     email = forms.EmailField(
-        max_length=254, required=True, help_text="Never shown; only for the moderators."
+        max_length=254,
+        required=True,
+        help_text="Never shown; only for the moderators.",
+        validators=[_refuse_in_line],
     )
     paragraph = forms.TypedChoiceField(
         required=False, coerce=int, empty_value=None, label="On paragraph"
@@ -26,6 +61,7 @@ class CommentForm(forms.Form):
         min_length=BODY_MIN,
         max_length=BODY_MAX,
         strip=True,
+        validators=[_refuse_in_text],
         widget=forms.Textarea(attrs={"rows": 6, "cols": 72, "maxlength": BODY_MAX}),
         help_text=f"Plain text, up to {BODY_MAX} characters; links to http(s) pages are kept.",
         error_messages={

@@ -2,7 +2,8 @@
 
 A ping is a form-encoded POST with ``url`` (required), ``title``, ``excerpt`` and
 ``blog_name``; the answer is ``text/xml``: ``<response><error>0</error></response>``
-on success, or error 1 with a ``<message>``.
+on success, or error 1 with a ``<message>``. Control characters (NUL...) in any field
+are refused: they would break the page's XML and PostgreSQL cannot store NUL.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from cablebase.archive.models import Cable
 
 from . import ratelimit
+from .forms import control_character
 from .models import Trackback
 
 _validate_url = URLValidator(schemes=["http", "https"])
@@ -46,6 +48,10 @@ def handle_ping(request: HttpRequest, reference_id: str) -> HttpResponse:
             f"Too many pings from your address; try again in {ratelimit.window_minutes()} minutes.",
             status=429,
         )
+    for key in LIMITS:
+        char = control_character(request.POST.get(key, ""), multiline=key == "excerpt")
+        if char is not None:
+            return xml_response(f"'{key}' holds the control character U+{ord(char):04X}.")
     url = request.POST.get("url", "").strip()
     if not url:
         return xml_response("The 'url' parameter is required.")

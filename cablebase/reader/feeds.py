@@ -7,12 +7,12 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
-from django.utils.feedgenerator import Atom1Feed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 
 from cablebase.archive.models import Cable, Tag
 from cablebase.reader.links import search_url
 from cablebase.reader.listing import cable_list
+from cablebase.xmltext import CleanAtom1Feed
 
 FEED_SIZE = 50
 
@@ -20,7 +20,7 @@ FEED_SIZE = 50
 class CableFeed(Feed):
     """Shared item rendering: one entry per cable, dated by its release."""
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed  # valid XML whatever control characters the text holds
 
     def item_title(self, item: Cable) -> str:
         subject = f": {item.subject}" if item.subject else ""
@@ -95,8 +95,18 @@ class TagFeed(CableFeed):
         return newest(Cable.objects.filter(tags=obj))
 
 
+class BadSearchQuery(Exception):
+    """The feed's query does not parse: a client error, answered 400 with the message."""
+
+
 class SearchFeed(CableFeed):
-    """The newest matches of a search; a malformed query is a 404 with the parser's message."""
+    """The newest matches of a search; a malformed query is a 400 with the parser's message."""
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except BadSearchQuery as exc:
+            return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
 
     def get_object(self, request: HttpRequest) -> dict[str, Any]:
         query = " ".join(request.GET.get("q", "").split())
@@ -108,7 +118,7 @@ class SearchFeed(CableFeed):
         try:
             result = search(query, per_page=FEED_SIZE, sort="-date", facets=False)
         except QueryError as exc:
-            raise Http404(f"bad query: {exc}") from exc
+            raise BadSearchQuery(f"Malformed query: {exc}") from exc
         return {"q": query, "cables": [hit.cable for hit in result.hits]}
 
     def title(self, obj: dict[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import path, re_path
+from django.views.generic import RedirectView
 
 from cablebase.reader import feeds
 from cablebase.reader.views import browse, cable, home, pages, search
@@ -18,6 +19,8 @@ urlpatterns = [
     ),
     re_path(rf"^cable/{REF}/?$", cable.cable_short, name="cable_short"),
     path("search", search.search_page, name="search"),
+    # A typed or guessed "/search/" keeps its query: ?q=... goes along.
+    path("search/", RedirectView.as_view(url="/search", query_string=True, permanent=True)),
     path("classification/", pages.classification, name="classification"),
     path("tag/", browse.tag_index, name="tags"),
     re_path(r"^tag/(?P<code>[^/]+)/$", browse.tag_page, name="tag"),

@@ -42,7 +42,8 @@ def comments_block(context: template.Context, cable: Cable) -> dict[str, Any]:
     if form is None:
         # "?paragraph=3#comment-form" (the reader's per-paragraph link) preselects ¶3.
         wanted = request.GET.get("paragraph", "") if request is not None else ""
-        initial = {"paragraph": int(wanted)} if wanted.isdigit() else {}
+        # ASCII digits only: "²" and "①" pass str.isdigit() but not int().
+        initial = {"paragraph": int(wanted)} if wanted.isascii() and wanted.isdigit() else {}
         form = CommentForm(cable=cable, user=user, initial=initial)
     discussion_messages = []
     if request is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -51,6 +51,14 @@ def _day_range(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
+def _year(year: str) -> int:
+    """The URL's year, or a 404 for one Python's dates cannot hold (0000) or bound (9999)."""
+    value = int(year)
+    if not MINYEAR <= value < MAXYEAR:
+        raise Http404(f"no year {year}")
+    return value
+
+
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
 def release_day(request: HttpRequest, day: str) -> HttpResponse:
@@ -58,6 +66,7 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
         when = date.fromisoformat(day)
     except ValueError as exc:
         raise Http404(f"{day!r} is no date") from exc
+    _year(day[:4])
     start, end = _day_range(when)
     qs = Cable.objects.filter(released__gte=start, released__lt=end).order_by(
         "-released", "reference_id"
@@ -68,7 +77,7 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
 def year_page(request: HttpRequest, year: str) -> HttpResponse:
-    qs = Cable.objects.filter(created__year=int(year)).order_by("created", "reference_id")
+    qs = Cable.objects.filter(created__year=_year(year)).order_by("created", "reference_id")
     return _listing(request, qs, f"Created in {year}")
 
 
@@ -77,8 +86,8 @@ def year_page(request: HttpRequest, year: str) -> HttpResponse:
 def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if not 1 <= int(month) <= 12:
         raise Http404(f"no month {month}")
-    label = date(int(year), int(month), 1).strftime("%B %Y")
-    qs = Cable.objects.filter(created__year=int(year), created__month=int(month)).order_by(
+    label = date(_year(year), int(month), 1).strftime("%B %Y")
+    qs = Cable.objects.filter(created__year=_year(year), created__month=int(month)).order_by(
         "created", "reference_id"
     )
     return _listing(request, qs, f"Created in {label}")
