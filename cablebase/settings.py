@@ -5,6 +5,7 @@ CABLEBASE_SECRET_KEY    required when CABLEBASE_DEBUG is off in production
 CABLEBASE_DEBUG         "1" to enable Django's debug mode
 CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
+CABLEBASE_PAGE_CACHE    directory of the shared rendered-page cache, or "locmem"
 CABLEBASE_WEB_STATEMENT_TIMEOUT  PostgreSQL statement timeout of web requests (default 30s)
 """
 
@@ -96,6 +97,24 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cablebase",
     },
+    # Rendered pages (cablebase.reader.page_cache): files every worker process shares.
+    # CABLEBASE_PAGE_CACHE=locmem keeps them in the process (tests, one-process demos).
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+        if os.environ.get("CABLEBASE_PAGE_CACHE") == "locmem"
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # The user's own cache directory, never a shared /tmp path another account
+            # could create first (the cache holds pickles).
+            "LOCATION": os.environ.get("CABLEBASE_PAGE_CACHE")
+            or str(
+                Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+                / "cablebase"
+                / "pages"
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 500_000, "CULL_FREQUENCY": 10},
+        }
+    ),
     # Shared by every worker (a table of the archive, made by a discussion migration), so the
     # comment and trackback limits hold per address, not per address and worker.
     "ratelimit": {

@@ -19,6 +19,7 @@ READ_COMMANDS = [
     ["stats"],
     ["quarantine"],
     ["export", "--out", "out.jsonl"],
+    ["mirror", "--out", "site"],
 ]
 
 

@@ -15,11 +15,18 @@ from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable, Tag
 from cablebase.reader.listing import cable_list, level_slug, paginate, side_nav
+from cablebase.reader.page_cache import cached_listing
+from cablebase.reader.timelines import listing_charts
 
 LIST_MAX_AGE = 120
 
 
-def _listing(request: HttpRequest, qs: QuerySet[Cable], title: str, **extra: Any) -> HttpResponse:
+def _listing(
+    request: HttpRequest, qs: QuerySet[Cable], title: str, charts: str = "", **extra: Any
+) -> HttpResponse:
+    """A page of cables; ``charts`` ("all", or "timelines" without the mix) on its first page."""
+    if charts and request.GET.get("page", "1") == "1":
+        extra["charts"] = listing_charts(qs, mix=charts == "all")
     context = {
         "title": title,
         "page": paginate(request, cable_list(qs)),
@@ -34,6 +41,7 @@ def _index(template: str) -> Callable[[HttpRequest], HttpResponse]:
 
     @require_safe
     @cache_control(max_age=LIST_MAX_AGE)
+    @cached_listing
     def view(request: HttpRequest) -> HttpResponse:
         return render(request, template, {"nav": side_nav()})
 
@@ -61,6 +69,7 @@ def _year(year: str) -> int:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def release_day(request: HttpRequest, day: str) -> HttpResponse:
     try:
         when = date.fromisoformat(day)
@@ -76,6 +85,7 @@ def release_day(request: HttpRequest, day: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def year_page(request: HttpRequest, year: str) -> HttpResponse:
     qs = Cable.objects.filter(created__year=_year(year)).order_by("created", "reference_id")
     return _listing(request, qs, f"Created in {year}")
@@ -83,6 +93,7 @@ def year_page(request: HttpRequest, year: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if not 1 <= int(month) <= 12:
         raise Http404(f"no month {month}")
@@ -95,6 +106,7 @@ def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def origin_page(request: HttpRequest, code: str) -> HttpResponse:
     qs = Cable.objects.filter(origin_code=code.upper())
     first = qs.only("origin").first()
@@ -104,6 +116,7 @@ def origin_page(request: HttpRequest, code: str) -> HttpResponse:
         request,
         qs.order_by("-created", "reference_id"),
         f"Cables from {first.origin or code.upper()}",
+        charts="all",
         subtitle=f"Origin code {code.upper()}",
         feed=reverse("reader:feed_origin", kwargs={"code": code.upper()}),
     )
@@ -111,6 +124,7 @@ def origin_page(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def level_page(request: HttpRequest, slug: str) -> HttpResponse:
     names = [lvl["name"] for lvl in side_nav()["levels"] if lvl["slug"] == slug]
     if not names:
@@ -122,11 +136,12 @@ def level_page(request: HttpRequest, slug: str) -> HttpResponse:
     if not names:
         raise Http404(f"no cables classified {slug!r}")
     qs = Cable.objects.filter(classification=names[0]).order_by("-created", "reference_id")
-    return _listing(request, qs, f"Classified {names[0]}", explainer=True)
+    return _listing(request, qs, f"Classified {names[0]}", charts="timelines", explainer=True)
 
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def tag_index(request: HttpRequest) -> HttpResponse:
     tags = Tag.objects.annotate(n=Count("cables")).filter(n__gt=0).order_by("kind", "code")
     groups: dict[str, list[Tag]] = {}
@@ -137,6 +152,7 @@ def tag_index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_control(max_age=LIST_MAX_AGE)
+@cached_listing
 def tag_page(request: HttpRequest, code: str) -> HttpResponse:
     tag = Tag.objects.filter(code=code).first() or get_object_or_404(Tag, code=code.upper())
     qs = Cable.objects.filter(tags=tag).order_by("-created", "reference_id")
@@ -144,6 +160,7 @@ def tag_page(request: HttpRequest, code: str) -> HttpResponse:
         request,
         qs,
         f"Tag {tag.code}",
+        charts="all",
         tag=tag,
         feed=reverse("reader:feed_tag", kwargs={"code": tag.code}),
     )

@@ -8,10 +8,9 @@ import itertools
 from datetime import datetime
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.db.models import OuterRef, Prefetch, QuerySet, Value, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,36 +19,26 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
 from cablebase.archive.models import Cable, CableReference, CableTag, CableVersion, Paragraph
+from cablebase.reader import page_cache
 from cablebase.reader.body_slices import link_tag_line, split_body
 from cablebase.reader.citation import bibtex, plain_citation
 from cablebase.reader.eo_reasons import reason_letters
 from cablebase.reader.links import search_url
+from cablebase.reader.page_cache import cable_stamp, find_with_stamp, full_cable
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
 
 
-def _with_comment_count(qs: QuerySet[Cable]) -> QuerySet[Cable]:
-    """Annotate ``approved_comments`` in the same query: the ETag changes with each approval.
-
-    The validators are computed before any template runs, so this one count is asked of
-    the discussion's manager through the app registry (never an import of the app).
-    """
-    if not apps.is_installed("cablebase.discussion"):
-        return qs.annotate(approved_comments=Value(0))
-    comments = apps.get_model("discussion", "Comment")
-    return qs.annotate(approved_comments=comments.approved.count_of(OuterRef("pk")))
-
-
 def _lookup(request: HttpRequest, reference_id: str) -> Cable | None:
-    """The cable with its approved comment count (one indexed query), memoised on the request.
+    """The cable's key columns and page stamp (one indexed query), memoised on the request.
 
-    The validators (ETag, Last-Modified) and the page itself use the same row, so a page
-    costs this query plus one per related list.
+    The validators (ETag, Last-Modified) and the page cache use this row; only a page
+    that must be rendered reads the whole cable and its related lists.
     """
     key = f"_cable_{reference_id}"
     if not hasattr(request, key):
-        setattr(request, key, _with_comment_count(Cable.objects.all()).by_reference(reference_id))
+        setattr(request, key, find_with_stamp(reference_id))
     return getattr(request, key)
 
 
@@ -74,8 +63,8 @@ def _etag(request: HttpRequest, reference_id: str, **_: Any) -> str | None:
     personal = _personal(request)
     if cable is None or personal is None:
         return None
-    stamp = f"{cable.updated.timestamp():.6f}"
-    return f'"{cable.pk}-{stamp}-{cable.approved_comments}-{personal}"'
+    stamp = hashlib.sha256(cable_stamp(cable).encode()).hexdigest()[:20]
+    return f'"{stamp}-{personal}"'
 
 
 def _last_modified(request: HttpRequest, reference_id: str, **_: Any) -> datetime | None:
@@ -141,7 +130,15 @@ def cable_page(request: HttpRequest, year: str, month: str, reference_id: str) -
     canonical = cable.get_absolute_url()
     if request.path != canonical:
         return HttpResponsePermanentRedirect(canonical)
-    response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
+
+    def page() -> HttpResponse:
+        whole = _load(full_cable(cable))
+        return render(request, "reader/cable.html", cable_context(request, whole))
+
+    if page_cache.cacheable(request):
+        response = page_cache.serve(request, page_cache.page_key(request, cable_stamp(cable)), page)
+    else:
+        response = page()
     etag = _etag(request, reference_id)  # now keyed on the CSRF secret the page embeds
     if etag:
         response["ETag"] = etag
@@ -156,7 +153,8 @@ def cable_short(request: HttpRequest, reference_id: str) -> HttpResponse:
         return not_found(request, reference_id)
     if cable.created is not None:
         return HttpResponsePermanentRedirect(cable.get_absolute_url())
-    response = render(request, "reader/cable.html", cable_context(request, _load(cable)))
+    whole = _load(full_cable(cable))
+    response = render(request, "reader/cable.html", cable_context(request, whole))
     response["Last-Modified"] = http_date(cable.updated.timestamp())
     return response
 

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_safe
 
 from cablebase.archive.models import Cable
 from cablebase.reader.listing import NAV_CACHE_SECONDS, cable_list, side_nav
+from cablebase.reader.page_cache import cached_listing
+from cablebase.reader.timelines import listing_charts
 
 LATEST = 15
 DISCUSSED = 10
@@ -31,6 +33,7 @@ def totals() -> dict[str, object]:
 
 @require_safe
 @cache_control(max_age=60)
+@cached_listing
 def home(request: HttpRequest) -> HttpResponse:
     latest = list(
         cable_list(Cable.objects.filter(released__isnull=False)).order_by(
@@ -40,4 +43,5 @@ def home(request: HttpRequest) -> HttpResponse:
     if not latest:
         latest = list(cable_list().order_by("-first_ingested")[:LATEST])
     context = {"totals": totals(), "latest": latest, "discussed": DISCUSSED, "nav": side_nav()}
+    context["charts"] = listing_charts(Cable.objects.all())
     return render(request, "reader/home.html", context)

@@ -21,6 +21,7 @@ from cablebase.reader.facets import (
     remove_filter,
 )
 from cablebase.reader.links import search_url
+from cablebase.reader.timelines import search_charts
 
 PER_PAGE = 20
 SORTS = (("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first"))
@@ -75,6 +76,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         hit_cables=[h.cable for h in hits],
         start_index=(result.page - 1) * result.per_page + 1,
         facets=facet_groups(query, result.facets),
+        charts=search_charts(result.facets) if result.page == 1 else None,
         filters=[
             {
                 "field": f,

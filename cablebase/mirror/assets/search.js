@@ -1,0 +1,17 @@
+// The mirror's search page: Pagefind's browser search over the mirror's own files.
+// A query in the address (?q=words, as the site's search box sends it) runs at once.
+(function () {
+  "use strict";
+  window.addEventListener("DOMContentLoaded", function () {
+    var root = new URL("../", document.location.href).pathname;
+    var ui = new PagefindUI({
+      element: "#pagefind-search",
+      baseUrl: root,
+      bundlePath: root + "pagefind/",
+      showSubResults: true,
+      resetStyles: false
+    });
+    var q = new URLSearchParams(document.location.search).get("q");
+    if (q) { ui.triggerSearch(q); }
+  });
+})();

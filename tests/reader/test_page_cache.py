@@ -1,0 +1,121 @@
+"""Rendered pages from the shared cache: fast, yet never older than what they show.
+
+Each test changes the archive the way the real paths do (the admin approves with
+a bulk ``update``, ingest writes rows in bulk), so no signal helps the cache:
+the keys themselves must move.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from cablebase.archive.models import Cable
+from cablebase.parse.record import CableRecord, Paragraph, Source
+
+pytestmark = pytest.mark.django_db
+
+MOSCOW = "/cable/2006/02/06MOSCOW1323.html"
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    from cablebase.reader.page_cache import page_cache
+
+    page_cache().clear()
+    yield
+    page_cache().clear()
+
+
+def test_the_second_visitor_gets_the_stored_page_with_a_token_of_their_own(archive):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    one = first.get(MOSCOW)
+    two = second.get(MOSCOW)
+    assert one["X-Page-Cache"] == "miss" and two["X-Page-Cache"] == "hit"
+    token_one = TOKEN.search(one.content.decode()).group(1)
+    token_two = TOKEN.search(two.content.decode()).group(1)
+    assert token_one != token_two
+    assert TOKEN.sub("", one.content.decode()) == TOKEN.sub("", two.content.decode())
+    posted = second.post("/cable/06MOSCOW1323/comment", {"csrfmiddlewaretoken": token_two})
+    assert posted.status_code != 403  # the token handed out with a stored page is valid
+
+
+def test_an_approved_comment_shows_at_once(archive):
+    from cablebase.discussion.models import Comment
+
+    client = Client()
+    client.get(MOSCOW)
+    assert client.get(MOSCOW)["X-Page-Cache"] == "hit"
+    comment = Comment.objects.create(cable=archive.moscow, name="Ann", body="Saltanov blinked.")
+    assert "Saltanov blinked." not in client.get(MOSCOW).content.decode()  # still pending
+    Comment.objects.filter(pk=comment.pk).update(status="approved")  # as the admin's action does
+    page = client.get(MOSCOW)
+    assert page["X-Page-Cache"] == "miss"
+    assert "Saltanov blinked." in page.content.decode()
+    Comment.objects.filter(pk=comment.pk).update(status="rejected")
+    assert "Saltanov blinked." not in client.get(MOSCOW).content.decode()
+
+
+def test_a_new_version_of_the_cable_shows_at_once(archive):
+    client = Client()
+    assert "NEW SUBJECT OF THE TELEGRAM" not in client.get(MOSCOW).content.decode()
+    Cable.objects.filter(pk=archive.moscow.pk).update(  # as ingest replaces the current text
+        subject="NEW SUBJECT OF THE TELEGRAM", updated=timezone.now()
+    )
+    assert "NEW SUBJECT OF THE TELEGRAM" in client.get(MOSCOW).content.decode()
+
+
+def test_a_browser_revalidates_with_its_etag(archive):
+    client = Client()
+    first = client.get(MOSCOW)
+    again = client.get(MOSCOW, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    tag = client.get("/tag/PREL/")
+    assert (
+        tag["ETag"] and client.get("/tag/PREL/", HTTP_IF_NONE_MATCH=tag["ETag"]).status_code == 304
+    )
+
+
+def test_signed_in_visitors_get_their_own_page(archive, admin_client):
+    assert "X-Page-Cache" not in admin_client.get(MOSCOW)
+    assert "X-Page-Cache" not in Client().get(f"{MOSCOW}?paragraph=2")
+
+
+def test_a_tag_page_lists_a_cable_ingested_after_it_was_stored(archive):
+    from cablebase.archive.ingest import store_records
+
+    client = Client()
+    assert client.get("/tag/PREL/")["X-Page-Cache"] == "miss"
+    assert client.get("/tag/PREL/")["X-Page-Cache"] == "hit"
+    record = CableRecord(
+        reference_id="06ROME999",
+        origin="Embassy Rome",
+        origin_code="ROME",
+        created="2006-03-01T10:00:00Z",
+        released="2011-09-01T00:00:00Z",
+        classification="SECRET",
+        tags=["PREL"],
+        subject="A NEWLY INGESTED CABLE",
+        paragraphs=[Paragraph("1", "S", "Rome reports.")],
+        body="1. (S) Rome reports.",
+        source=Source("repost-text", "rome.txt", "cd" * 32),
+    )
+    store_records([record])
+    page = client.get("/tag/PREL/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "06ROME999" in page.content.decode()
+    assert "06ROME999" in client.get("/").content.decode()
+
+
+def test_the_home_page_draws_the_archive_over_time(archive):
+    page = Client().get("/").content.decode()
+    assert page.count('<svg class="chart"') == 2  # created and released per month
+    assert "Cables created per month" in page and "Cables released per month" in page
+    created = Cable.objects.filter(created__year=2006).count()
+    row = re.search(r'<th scope="row">2006</th>(.*?)</tr>', page).group(1)
+    assert re.findall(r"<td>([^<]*)</td>", row)[-1] == str(created)
+    assert 'class="chart mix"' in page
