@@ -20,9 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-from bench.synth import shape
+from bench.synth import language, shape
 from bench.synth.cable import build
-from bench.synth.text import sentence_pool
+from bench.synth.prose import Prose, RealProse, ToyProse
 from bench.synth.writers import csv_row, repost, telegram, viewer_html
 
 FORMATS = ("cables-csv", "telegram-text", "repost-text", "wikileaks-html")
@@ -32,6 +32,8 @@ ROWS_PER_FILE = 50_000
 DEFAULT_OUT = "/tmp/cablebase-bench-corpus"
 
 _IDS: list[shape.RealId] = []  # the corpus's ids, in order; set before workers fork
+_LANGUAGE: language.Language | None = None  # real cables' language; loaded before the fork
+TEXTS = ("real", "toy")
 
 
 def choose_ids(n: int, rng: random.Random) -> list[shape.RealId]:
@@ -64,16 +66,28 @@ def _cited(rng: random.Random, index: int) -> list[tuple[str, str, int]]:
     return list(dict.fromkeys(out))
 
 
+def generator_fingerprint(text: str) -> str:
+    """A hash of the generator's code and language version: a corpus made by other code
+    is another corpus, whatever its seed and size."""
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{text}:{language.VERSION}".encode())
+    for path in sorted([here / "generate.py", *(here / "synth").glob("*.py")]):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def csv_name(chunk: int, chunks_per_file: int) -> str:
     return f"csv/cables-{chunk // chunks_per_file + 1:04d}.csv"
 
 
-def run_chunk(args: tuple[int, int, str, tuple[str, ...], int]) -> dict:
+def run_chunk(args: tuple[int, int, str, tuple[str, ...], int, str]) -> dict:
     """Generate one chunk; write its CSV part, single-cable files and truth part."""
-    chunk, seed, out_dir, formats, chunks_per_file = args
+    chunk, seed, out_dir, formats, chunks_per_file, text = args
     out = Path(out_dir)
     rng = random.Random(f"cablebase-bench:{seed}:{chunk}")
-    pool = sentence_pool(rng)
+    prose: Prose = ToyProse(rng) if text == "toy" else RealProse(_LANGUAGE or language.load())
     weights = [FORMAT_WEIGHTS[f] for f in formats]
     counts = dict.fromkeys(FORMATS, 0)
     sizes = dict.fromkeys(FORMATS, 0)
@@ -92,10 +106,10 @@ def run_chunk(args: tuple[int, int, str, tuple[str, ...], int]) -> dict:
             if fmt != "wikileaks-html" and style == "none":
                 # without a DTG nothing in a bare text says its year: no reference id to check
                 style = "full"
-            cable = build(rng, pool, real, _cited(rng, index), style)
+            cable = build(rng, prose, real, _cited(rng, index), style)
             rid = real.reference_id
             if fmt == "cables-csv":
-                data = csv_row(cable, index + 1, csv_path)
+                data = csv_row(cable, index + 1, csv_path, rng)
                 csv_fh.write(data)
             else:
                 if fmt == "telegram-text":
@@ -139,12 +153,21 @@ def _assemble(out: Path, chunks: int, chunks_per_file: int) -> list[str]:
 
 
 def generate(
-    cables: int, seed: int, out: Path, formats: tuple[str, ...] = FORMATS, workers: int = 0
+    cables: int,
+    seed: int,
+    out: Path,
+    formats: tuple[str, ...] = FORMATS,
+    workers: int = 0,
+    text: str = "real",
 ) -> dict:
-    """Write the corpus and ``manifest.json``; returns the manifest."""
-    global _IDS
+    """Write the corpus and ``manifest.json``; returns the manifest. ``text``: "real" (real
+    cables resampled) or "toy" (the former fixed vocabulary, to compare with)."""
+    global _IDS, _LANGUAGE
+    if text not in TEXTS:
+        raise ValueError(f"text must be one of {TEXTS}")
     rng = random.Random(f"cablebase-bench:{seed}")
     _IDS = choose_ids(cables, rng)
+    _LANGUAGE = language.load() if text == "real" else None
     shape.origin_names()  # warm the caches before forking
     shape.routing_indicators()
     shape.referenced_ids()
@@ -155,7 +178,7 @@ def generate(
     chunks = math.ceil(cables / CHUNK)
     csv_share = FORMAT_WEIGHTS["cables-csv"] / sum(FORMAT_WEIGHTS[f] for f in formats)
     per_file = max(1, round(ROWS_PER_FILE / (CHUNK * max(csv_share, 0.01))))
-    jobs = [(c, seed, str(out), formats, per_file) for c in range(chunks)]
+    jobs = [(c, seed, str(out), formats, per_file, text) for c in range(chunks)]
     workers = workers or os.cpu_count() or 1
     if workers > 1 and chunks > 1:
         with mp.get_context("fork").Pool(min(workers, chunks)) as pool:
@@ -166,9 +189,12 @@ def generate(
     counts = {f: sum(r["counts"][f] for r in results) for f in FORMATS}
     sizes = {f: sum(r["bytes"][f] for r in results) for f in FORMATS}
     manifest = {
-        "generator": "bench.generate",
+        "made_by": "bench.generate",
         "seed": seed,
         "cables": cables,
+        "text": text,
+        "generator": generator_fingerprint(text),
+        "donors": len(_LANGUAGE.donors) if _LANGUAGE else None,
         "formats": list(formats),
         "counts": counts,
         "bytes": sizes,
@@ -192,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
         "--formats", default=",".join(FORMATS), help="comma-separated subset of formats"
     )
     ap.add_argument("--workers", type=int, default=0, help="processes (default: all cores)")
+    ap.add_argument(
+        "--text",
+        choices=TEXTS,
+        default="real",
+        help="real: resampled real cables (default); toy: the former fixed vocabulary",
+    )
     args = ap.parse_args(argv)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
@@ -202,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cables < 1:
         ap.error("--cables must be at least 1")
     started = time.perf_counter()
-    manifest = generate(args.cables, args.seed, args.out, formats, args.workers)
+    manifest = generate(args.cables, args.seed, args.out, formats, args.workers, args.text)
     took = time.perf_counter() - started
     mb = manifest["total_bytes"] / 1e6
     print(

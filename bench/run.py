@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ from typing import Any
 from bench.stages import Skip, StageResult
 from bench.stages import inputs as inp
 
-STAGES = ("parse", "accuracy", "ingest", "search", "web")
+STAGES = ("parse", "accuracy", "ingest", "index", "search", "web")
 QUICK_CABLES = 5000
 QUICK_CORPUS = Path("/tmp/cablebase-bench-quick")
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -47,6 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--repeats", type=int, default=None, help="repeats for medians (default 3)")
     ap.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL half of ingest")
+    ap.add_argument(
+        "--queries", type=Path, default=None, help="query file (default bench/queries.txt)"
+    )
     ap.add_argument("--work", type=Path, help="scratch directory (default: a fresh temp dir)")
     args = ap.parse_args(argv)
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
@@ -60,6 +64,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         ap.error("--corpus is required unless --quick (which generates its own)")
     if args.corpus is not None and not (args.corpus / "manifest.json").is_file():
         ap.error(f"{args.corpus}: not a corpus written by bench.generate (no manifest.json)")
+    if args.queries is not None and not args.queries.is_file():
+        ap.error(f"{args.queries}: no such query file")
     if args.sample is not None and args.sample < 1:
         ap.error("--sample must be at least 1")
     args.sample = args.sample or (QUICK_CABLES if args.quick else 20_000)
@@ -125,24 +131,25 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     results: dict[str, StageResult] = {}
-    state: dict[str, Any] = {"records": None, "parse_errors": 0, "dbs": {}}
+    state: dict[str, Any] = {"dbs": {}, "tantivy": None}
 
     def do_parse() -> StageResult:
         from bench.stages import parse
 
-        result, records = parse.run(sample, args.repeats)
-        state["records"], state["parse_errors"] = records, result.details["errors"]
-        return result
+        return parse.run(sample, args.repeats)
 
     def do_accuracy() -> StageResult:
         from bench.stages import accuracy, parse, require
 
-        if state["records"] is None:
-            parse_mod = require("cablebase.parse")
-            state["records"], state["parse_errors"] = parse.parse_all(parse_mod, sample)
+        parse_mod = require("cablebase.parse")
         wanted = set(inp.texts_ids(sample))
-        truth = {t["reference_id"]: t for t in inp.truth(corpus, wanted)}
-        return accuracy.run(state["records"], truth, state["parse_errors"])
+        store = accuracy.TruthStore(work / "truth.sqlite3", inp.truth(corpus, wanted))
+        tally: dict[str, Any] = {}
+        try:
+            records = parse.iter_records(parse_mod, sample, tally)
+            return accuracy.run(records, store, lambda: tally["errors"])
+        finally:
+            store.close()
 
     def do_ingest() -> StageResult:
         from bench.stages import ingest
@@ -151,31 +158,41 @@ def main(argv: list[str] | None = None) -> int:
         state["dbs"] = dbs
         return result
 
+    def do_index() -> StageResult:
+        from bench.stages import index
+
+        result, where = index.run(sample, work / "index", state["dbs"].get("sqlite"))
+        state["tantivy"] = where
+        return result
+
     def do_search() -> StageResult:
         from bench.stages import search
 
         dbs = state["dbs"]
-        return search.run(dbs.get("sqlite"), dbs.get("fts"), sample.all_paths(), args.repeats)
+        return search.run(
+            dbs.get("sqlite"),
+            dbs.get("fts"),
+            state["tantivy"],
+            sample.all_paths(),
+            args.repeats,
+            args.queries or search.QUERIES,
+        )
 
     def do_web() -> StageResult:
         from bench.stages import search, web
 
         ids = inp.texts_ids(sample)[:: max(1, sample.cables // 200)][:200]
-        words = [q.text for q in search.load_queries() if q.kind in ("word", "phrase", "mixed")]
-        requests = 640 if args.quick else 3200
+        queries = search.load_queries(args.queries or search.QUERIES)
+        words = [q.text for q in queries if not q.pathological and q.page == 1]
         return web.run(
-            state["dbs"].get("sqlite"),
-            ids,
-            words,
-            work / "web",
-            requests,
-            30 if args.quick else 120,
+            state["dbs"].get("sqlite"), ids, words, work / "web", 10 if args.quick else 30
         )
 
     fns = {
         "parse": do_parse,
         "accuracy": do_accuracy,
         "ingest": do_ingest,
+        "index": do_index,
         "search": do_search,
         "web": do_web,
     }
@@ -193,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         "sample_bytes": sample.nbytes,
         "machine": machine(),
         "seconds": round(total, 1),
+        # the runner's own peak memory (the archive's processes are measured in their stages)
+        "runner_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "stages": {k: v.to_dict() for k, v in results.items()},
     }
     out = args.out or RESULTS / (

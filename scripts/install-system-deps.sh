@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: chromium (browser tests) and PostgreSQL (the
-# second backend). Idempotent; non-interactive; uses sudo when not root.
+# Debian packages the test suite needs: chromium (browser tests), PostgreSQL (the
+# second backend) and wrk (the bench's load generator). Idempotent; non-interactive;
+# uses sudo when not root.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v runuser >/dev/null || need+=(util-linux)
+command -v wrk >/dev/null || need+=(wrk)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,31 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = Path(os.environ.get("CABLEBASE_SHARED", ROOT.parent / "shared")).resolve()
 DB_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Search indexes of fixtures built before any test go to a throwaway directory."""
+    os.environ.setdefault("CABLEBASE_INDEX", tempfile.mkdtemp(prefix="cablebase-test-index-"))
+
+
+@pytest.fixture(autouse=True)
+def _own_search_index(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Each test gets a fresh search index directory; it catches up from the store.
+
+    A test's rolled-back transaction takes its cables out of the store but not out
+    of an index on disk, so indexes are never shared between tests.
+    """
+    monkeypatch.setenv("CABLEBASE_INDEX", str(tmp_path_factory.mktemp("index")))
+    index = sys.modules.get("cablebase.archive.search.index")
+    if index is not None:
+        index.forget_engines()
+    yield
+    index = sys.modules.get("cablebase.archive.search.index")
+    if index is not None:
+        index.set_index_dir(None)  # a command's --index
+        index.forget_engines()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

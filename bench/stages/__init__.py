@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,12 +64,13 @@ def median(values: list[float]) -> float:
 
 
 def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile (p in 0..100) of ``values``."""
+    """Percentile (p in 0..100) as wrk computes it, so every bench figure and the load
+    generator agree: the value of rank ``round(p/100 * n + 0.5)`` (C rounding, halves up)."""
     if not values:
         return float("nan")
     ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
-    return ordered[k]
+    rank = math.floor(p / 100 * len(ordered) + 0.5 + 0.5)
+    return ordered[max(0, min(len(ordered) - 1, rank - 1))]
 
 
 def require(module: str) -> Any:

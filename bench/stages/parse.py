@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,29 +13,34 @@ from bench.stages.inputs import Sample
 GOAL_CABLES_PER_S = 3000
 
 
-def parse_all(parse: Any, s: Sample, aborted: list[str] | None = None) -> tuple[list[Any], int]:
-    """Parse every cable of the sample; returns (records, errors); CSV files the reader
-    abandoned are named in ``aborted``."""
-    records: list[Any] = []
-    errors = 0
-    aborted = [] if aborted is None else aborted
+def iter_records(parse: Any, s: Sample, tally: dict[str, Any]) -> Iterator[Any]:
+    """Parse every cable of the sample, one record at a time (nothing is kept); counts
+    ``errors`` in ``tally`` and names CSV files the reader abandoned in ``aborted``."""
+    tally.setdefault("errors", 0)
+    tally.setdefault("aborted", [])
     for path in s.csv_files:
         with open(path, "rb") as fh:
             try:
                 for row in parse.csv_rows(fh):
                     try:
-                        records.append(parse.parse_csv_row(row, path=str(path)))
+                        yield parse.parse_csv_row(row, path=str(path))
                     except parse.ParseError:
-                        errors += 1
+                        tally["errors"] += 1
             except parse.ParseError as exc:  # the reader gave up: the rest of the file is lost
-                errors += 1
-                aborted.append(str(exc)[:300])
+                tally["errors"] += 1
+                tally["aborted"].append(str(exc)[:300])
     for path, _fmt in s.singles:
         try:
-            records.append(parse.parse_document(path.read_bytes(), path=str(path)))
+            yield parse.parse_document(path.read_bytes(), path=str(path))
         except parse.ParseError:
-            errors += 1
-    return records, errors
+            tally["errors"] += 1
+
+
+def parse_all(parse: Any, s: Sample, aborted: list[str] | None = None) -> tuple[list[Any], int]:
+    """Every record of the sample in a list (small samples only), and the error count."""
+    tally: dict[str, Any] = {"aborted": [] if aborted is None else aborted}
+    records = list(iter_records(parse, s, tally))
+    return records, tally["errors"]
 
 
 def read_and_split(paths: list[Path]) -> int:
@@ -45,25 +51,28 @@ def read_and_split(paths: list[Path]) -> int:
     return lines
 
 
-def run(s: Sample, repeats: int) -> tuple[StageResult, list[Any]]:
-    """Median over ``repeats`` of parsing the sample, next to the read+split baseline."""
+def run(s: Sample, repeats: int) -> StageResult:
+    """Median over ``repeats`` of parsing the sample, next to the read+split baseline.
+    Records are counted and dropped: the stage's memory does not grow with the sample."""
     parse = require("cablebase.parse")
     for name in ("csv_rows", "parse_csv_row", "parse_document", "ParseError"):
         if not hasattr(parse, name):
             raise Skip(f"cablebase.parse has no {name} yet")
-    times, base, records, errors = [], [], [], 0
-    aborted: list[str] = []
+    times, base = [], []
+    tally: dict[str, Any] = {}
+    records = 0
     for _ in range(repeats):
         t0 = time.perf_counter()
         read_and_split(s.all_paths())
         base.append(time.perf_counter() - t0)
+        tally = {}
         t0 = time.perf_counter()
-        aborted.clear()
-        records, errors = parse_all(parse, s, aborted)
+        records = sum(1 for _ in iter_records(parse, s, tally))
         times.append(time.perf_counter() - t0)
+    errors = tally["errors"]
     t, b = median(times), median(base)
     mb = s.nbytes / 1e6
-    done = len(records) + errors  # cables the parser got through (a reader abort skips rows)
+    done = records + errors  # cables the parser got through (a reader abort skips rows)
     if done < s.cables:
         mb *= done / s.cables
     result = StageResult("parse", goal=f"{GOAL_CABLES_PER_S:,} cables/s on one core")
@@ -81,8 +90,8 @@ def run(s: Sample, repeats: int) -> tuple[StageResult, list[Any]]:
         "parse_seconds": times,
         "baseline_seconds": base,
         "errors": errors,
-        "records": len(records),
-        "csv_files_abandoned": aborted,
+        "records": records,
+        "csv_files_abandoned": tally["aborted"],
         "goal_fraction": (done / t) / GOAL_CABLES_PER_S,
     }
-    return result, records
+    return result

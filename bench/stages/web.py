@@ -1,8 +1,8 @@
 """Web throughput: cable and search pages under 32 concurrent keep-alive connections on
 loopback, against a static file of the same size served by the same server (WhiteNoise).
 
-The load generator is threads + ``http.client``; every run is bounded by a request count
-and a time limit, binds nothing but 127.0.0.1, and stops the server it started.
+The load generator is ``bench.load`` (Debian's wrk); every run is bounded in time, binds
+nothing but 127.0.0.1, and stops the server it started.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.stages import Row, Skip, StageResult, median, percentile, require_module_file
+from bench.stages import Row, Skip, StageResult, median, require_module_file
 
 CONNECTIONS = 32
 HOST = "127.0.0.1"
@@ -96,62 +95,19 @@ def resolve(port: int, path: str) -> tuple[str, int] | None:
     return None
 
 
-def load(port: int, paths: list[str], requests: int, limit_s: float) -> dict[str, Any]:
-    """``requests`` GETs cycling over ``paths`` from CONNECTIONS threads; bounded in time."""
-    lock = threading.Lock()
-    counter = iter(range(requests))
-    lat: list[float] = []
-    bad: list[int] = []
-    stop_at = time.monotonic() + limit_s
+def load(port: int, paths: list[str], seconds: float) -> dict[str, Any]:
+    """CONNECTIONS keep-alive connections for ``seconds`` cycling over ``paths`` (wrk)."""
+    from bench.load import LoadError
+    from bench.load import run as wrk_run
 
-    def worker() -> None:
-        con = http.client.HTTPConnection(HOST, port, timeout=60)
-        while time.monotonic() < stop_at:
-            with lock:
-                i = next(counter, None)
-            if i is None:
-                break
-            t0 = time.perf_counter()
-            try:
-                con.request("GET", paths[i % len(paths)])
-                resp = con.getresponse()
-                resp.read()
-                status = resp.status
-            except (OSError, http.client.HTTPException):
-                con.close()
-                con = http.client.HTTPConnection(HOST, port, timeout=60)
-                status = 0
-            took = time.perf_counter() - t0
-            with lock:
-                lat.append(took)
-                if status != 200:
-                    bad.append(status)
-        con.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
-    return {
-        "requests": len(lat),
-        "seconds": wall,
-        "rps": len(lat) / wall if wall else 0.0,
-        "p50_ms": 1000 * percentile(lat, 50),
-        "p99_ms": 1000 * percentile(lat, 99),
-        "non_200": len(bad),
-    }
+    try:
+        return wrk_run(f"http://{HOST}:{port}", paths, CONNECTIONS, seconds)
+    except LoadError as exc:
+        raise Skip(str(exc)) from exc
 
 
 def run(
-    db: str | None,
-    cable_ids: list[str],
-    words: list[str],
-    work: Path,
-    requests: int,
-    limit_s: float,
+    db: str | None, cable_ids: list[str], words: list[str], work: Path, seconds: float
 ) -> StageResult:
     require_module_file("cablebase.cli.site_cmds")
     require_module_file("cablebase.reader.views")
@@ -179,12 +135,10 @@ def run(
     with server(db, static_root, log) as port:
         if resolve(port, "/static/bench/cable-size.html") is None:
             raise Skip("the server does not serve the static file /static/bench/cable-size.html")
-        load(port, ["/static/bench/cable-size.html"], CONNECTIONS * 4, 10)  # warm-up
-        static_stats = load(port, ["/static/bench/cable-size.html"], requests * 2, limit_s)
-        cable_stats = load(port, [p for p, _ in cables], requests, limit_s)
-        search_stats = (
-            load(port, searches, max(CONNECTIONS * 4, requests // 3), limit_s) if searches else None
-        )
+        load(port, ["/static/bench/cable-size.html"], 2)  # warm-up
+        static_stats = load(port, ["/static/bench/cable-size.html"], seconds)
+        cable_stats = load(port, [p for p, _ in cables], seconds)
+        search_stats = load(port, searches, seconds) if searches else None
     details.update(static=static_stats, cable=cable_stats, search=search_stats)
     result.rows += [
         Row(

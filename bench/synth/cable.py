@@ -14,7 +14,8 @@ from datetime import datetime
 
 from bench.synth import header as hdr
 from bench.synth import shape
-from bench.synth.text import SURNAMES, SYNTHETIC_NOTICE, wrap
+from bench.synth.prose import Prose, ToyProse
+from bench.synth.text import SYNTHETIC_NOTICE, wrap
 
 CLASSIFICATIONS = (
     ("SECRET", 3.6),
@@ -54,18 +55,36 @@ class Cable:
         return "\n".join(self.text_lines) + "\n"
 
 
-def target_length(rng: random.Random) -> int:
-    """Log-normal: median ~3.8 KB, mean ~7 KB, about 1 in 1,300 cables over 100 KB."""
-    return min(int(rng.lognormvariate(math.log(3800), 1.0)), 600_000)
+HANDLING = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS")
+NOTICE_LINES = (
+    "State for EUR/NB and EUR/PGI",
+    "Note - PII information removed",
+    "Department for NEA/ELA and DRL",
+    "C O R R E C T E D C O P Y (text para 7 AND TAGS)",
+)
+SUMMARY_MARKERS = (
+    ("SUMMARY:", "END SUMMARY."),
+    ("Summary:", "End Summary."),
+    ("SUMMARY:", "END SUMMARY."),
+    ("Summary:", "End Summary."),
+    ("Summary and Comment:", "End Summary and Comment."),
+    ("SUMMARY AND COMMENT:", "END SUMMARY AND COMMENT."),
+)
 
 
-def _paragraph(rng: random.Random, pool: list[str], k: int) -> str:
-    return " ".join(rng.choices(pool, k=k))
+def caveats_in(lines: list[str]) -> list[str]:
+    """Handling caveats in the order the header shows them (a reader scans it top down)."""
+    found: list[str] = []
+    for line in lines:
+        for word in line.replace("/", " ").split():
+            if word in HANDLING and word not in found:
+                found.append(word)
+    return found
 
 
 def build(
     rng: random.Random,
-    pool: list[str],
+    prose: Prose,
     real: shape.RealId,
     cited: list[tuple[str, str, int]],
     header_style: str,
@@ -77,84 +96,93 @@ def build(
     classification = rng.choices(*zip(*CLASSIFICATIONS))[0]
     classified = classification.startswith(("SECRET", "CONFIDENTIAL"))
     code, serial, post = real.code, real.serial, real.code
-    length = target_length(rng)
+    texts = prose.paragraphs(rng, code)
+    length = sum(len(t) + 8 for t in texts)
     sections = 1 + length // SECTION_BYTES if length > SECTION_BYTES * 1.2 else 1
 
     head: list[str] = []
-    caveats: list[str] = []
     head.append(hdr.classification_line(rng, classification, 1, sections, post, serial))
     head.append("")
     if rng.random() < 0.85:
         head += ["SIPDIS"] * (2 if rng.random() < 0.3 else 1)
-        caveats.append("SIPDIS")
     if classification.endswith("NOFORN"):
         head.append("NOFORN")
-        caveats.append("NOFORN")
     if rng.random() < 0.1:
-        extra = rng.choice(("NODIS", "EXDIS", "LIMDIS"))
-        head.append(extra)
-        caveats.append(extra)
+        head.append(rng.choice(("NODIS", "EXDIS", "LIMDIS")))
     if rng.random() < 0.3:
         head.append(f"DEPT FOR {rng.choice(('EUR/RUS', 'NEA/MAG', 'AF/E', 'WHA/AND', 'EAP/CM'))}")
+    if rng.random() < 0.05:  # mixed-case office and notice lines do not end the header
+        head.append(rng.choice(NOTICE_LINES))
+    caveats = caveats_in(head)
     head.append("")
     eo_text, eo_truth = hdr.eo_line(rng, created, classified)
-    head.append(eo_text)
     tag_lines, tags = hdr.tags_lines(rng)
-    head += tag_lines
-    subj_lines, subject = hdr.subject_lines(rng, classified)
-    head += subj_lines
-    head.append("")
+    subj_lines, subject = hdr.subject_lines(rng, prose.subject(rng), classified)
     references: list[dict] = []
+    ref_block: list[str] = []
     if cited or rng.random() < 0.05:
-        lines, references = hdr.ref_lines(rng, real.yy, cited)
-        head += [*lines, ""]
+        ref_block, references = hdr.ref_lines(rng, real.yy, cited)
+    one_line = hdr.one_line_header(rng, eo_text, tags, subject)
+    if one_line:  # older and reformatted cables: E.O., TAGS and SUBJECT on one line
+        line, subject = one_line
+        head.append(line)
+    else:
+        head += [eo_text, *tag_lines]
+        if ref_block and len(subj_lines) == 1 and rng.random() < 0.1 and subject[-1:].isalpha():
+            # the subject ends where the REF list begins, even on the same line
+            subj_lines = [subj_lines[0] + ref_block[0], *ref_block[1:]]
+            ref_block = []
+        head += subj_lines
+        if not classified and rng.random() < 0.2:
+            head.append("SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY")
+    head.append("")
+    if ref_block:
+        head += [*ref_block, ""]
     classified_by, reasons = None, []
     if classified:
-        cb_line, classified_by, reasons = hdr.classified_by_line(rng, created)
+        cb_line, classified_by, reasons = hdr.classified_by_line(rng, created, prose.official)
         head += [cb_line, ""]
 
     markings = MARKINGS[classification]
     paragraphs: list[dict] = []
     blocks: list[list[str]] = []  # per paragraph, its lines
     summary = None
-    size = sum(len(x) + 1 for x in head)
     number = 0
     para_mark = "¶" if rng.random() < 0.15 else ""
-    while size < length or number < 2:
-        if number and rng.random() < 0.06:
-            # An unnumbered block after a blank line continues the numbered paragraph above
-            # (as the "--" items of seed 000's paragraph 2 do).
-            text = _paragraph(rng, pool, rng.randint(1, 3))
+    toy = isinstance(prose, ToyProse)
+    for text in texts:
+        if number and len(text) > 120 and rng.random() < 0.06:
+            # An unnumbered "--" block after a blank line continues the numbered paragraph
+            # above (as the "--" items of seed 000's paragraph 2 do).
+            text = f"-- {text}"
             paragraphs[-1]["text"] += " " + text
             blocks[-1] += ["", *wrap(text).split("\n")]
-            size += len(text) + 2
             continue
         number += 1
         marking = rng.choice(markings)
-        text = _paragraph(rng, pool, rng.randint(2, 9))
         sub: list[str] = []
         if number == 1 and rng.random() < 0.6:
             summary = text
-            opener, closer = rng.choice(
-                (("SUMMARY:", "END SUMMARY."), ("Summary:", "End Summary."))
-            )
+            opener, closer = rng.choice(SUMMARY_MARKERS)
             text = f"{opener} {text} {closer}"
         elif number > 2 and rng.random() < 0.1:
             text = f"COMMENT: {text} END COMMENT."
-        elif rng.random() < 0.08:
-            sub = [f"-- {_paragraph(rng, pool, rng.randint(1, 3))}" for _ in range(3)]
+        elif toy and rng.random() < 0.08:
+            sub = [f"-- {' '.join(rng.choices(prose.pool, k=rng.randint(1, 3)))}" for _ in range(3)]
         lines = wrap(f"{para_mark}{number}. ({marking}) {text}").split("\n")
         for item in sub:
             lines += ["", *wrap(item).split("\n")]
         full = " ".join([text, *sub])
         paragraphs.append({"number": str(number), "marking": marking, "text": full})
         blocks.append(lines)
-        size += len(full) + 8
     number += 1
     notice = f"{number}. (U) {SYNTHETIC_NOTICE}"
     paragraphs.append({"number": str(number), "marking": "U", "text": SYNTHETIC_NOTICE})
     blocks.append([f"{para_mark}{notice}"])
-    signers = [rng.choice(SURNAMES)]
+    signers = [prose.signer(rng)]
+    if rng.random() < 0.03:  # two signers, one a line
+        signers.append(prose.signer(rng))
+        signers = list(dict.fromkeys(signers))
 
     # Lay out the body: blank lines between paragraphs, page breaks between sections.
     body_lines = list(head)
@@ -180,8 +208,8 @@ def build(
         ]
         body_lines.append("")
         clean_lines.append("")
-    body_lines.append(signers[0])
-    clean_lines.append(signers[0])
+    body_lines += signers
+    clean_lines += signers
 
     header = hdr.transmission_header(
         rng,

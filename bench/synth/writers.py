@@ -29,9 +29,13 @@ def released(rng: random.Random) -> datetime:
     return FIRST_RELEASE + timedelta(minutes=rng.randrange(RELEASE_SPAN_MIN))
 
 
-def csv_row(cable: Cable, number: int, path: str) -> bytes:
-    """One row of the bulk CSV (RFC 4180 quoting); the truth's sha256 is of these bytes."""
+def csv_row(cable: Cable, number: int, path: str, rng: random.Random) -> bytes:
+    """One row of the bulk CSV (RFC 4180 quoting); the truth's sha256 is of these bytes.
+    Now and then the text carries the dump's escaped newlines (lines ending in a backslash)."""
     t = cable.truth
+    text = cable.text
+    if rng.random() < 0.02:
+        text = text.replace("\n", "\\\n")
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(
         [
@@ -42,7 +46,7 @@ def csv_row(cable: Cable, number: int, path: str) -> bytes:
             t["classification"],
             "|".join(cable.cited_ids),
             t["header"] or "",
-            cable.text,
+            text,
         ]
     )
     data = buf.getvalue().encode("utf-8")

@@ -31,8 +31,20 @@ class CableSummaryOut(Schema):
 
 class HitOut(CableSummaryOut):
     score: float | None = None
-    snippet: str = Field("", description="HTML-escaped text; matches wrapped in <mark>")
+    snippet: str = Field("", description="plain text around the first matches (not HTML)")
+    highlights: list[tuple[int, int]] = Field(
+        [], description="[start, end) character offsets of the matches in snippet"
+    )
     tags: list[str] = []
+
+
+class SimilarCableOut(CableSummaryOut):
+    score: float
+
+
+class SimilarOut(Schema):
+    reference_id: str
+    similar: list[SimilarCableOut]
 
 
 class FacetValueOut(Schema):

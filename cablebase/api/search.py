@@ -13,10 +13,10 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from cablebase.archive.query import QueryError
-from cablebase.archive.search import search
+from cablebase.archive.search import SearchIndexError, search, similar
 
-from .schemas import ErrorOut, SearchOut
-from .serialize import cable_summary
+from .schemas import ErrorOut, SearchOut, SimilarOut
+from .serialize import cable_summary, get_cable
 
 router = Router(tags=["search"])
 MAX_PER_PAGE = 100
@@ -68,9 +68,9 @@ def _page_link(params: SearchParams, page: int) -> str:
     return f"{reverse('api:search')}?{urlencode(query)}"
 
 
-@router.get("/search", response={200: SearchOut, 400: ErrorOut}, url_name="search")
+@router.get("/search", response={200: SearchOut, 400: ErrorOut, 503: ErrorOut}, url_name="search")
 def search_cables(request: HttpRequest, params: Query[SearchParams]):
-    """Search the archive: hits (with snippets), facet counts and pagination links."""
+    """Search the archive: hits (with snippets and match offsets), facets, pagination links."""
     try:
         result = search(
             params.full_query(),
@@ -86,6 +86,8 @@ def search_cables(request: HttpRequest, params: Query[SearchParams]):
         return JsonResponse(
             {"detail": f"Malformed query: {message}", "position": position}, status=400
         )
+    except SearchIndexError as exc:
+        raise HttpError(503, str(exc)) from exc
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
     hits = []
@@ -93,7 +95,8 @@ def search_cables(request: HttpRequest, params: Query[SearchParams]):
         item = cable_summary(hit.cable)
         item.update(
             score=hit.score,
-            snippet=str(hit.snippet or ""),
+            snippet=hit.snippet.text,
+            highlights=[list(span) for span in hit.snippet.spans],
             tags=hit.cable.tag_codes.split() if getattr(hit.cable, "tag_codes", "") else [],
         )
         hits.append(item)
@@ -112,4 +115,23 @@ def search_cables(request: HttpRequest, params: Query[SearchParams]):
         "facets": facets,
         "next": _page_link(params, result.page + 1) if result.page < result.pages else None,
         "previous": _page_link(params, result.page - 1) if result.page > 1 else None,
+    }
+
+
+@router.get(
+    "/cables/{reference_id}/similar",
+    response={200: SimilarOut, 404: ErrorOut, 503: ErrorOut},
+    url_name="similar",
+    tags=["cables"],
+)
+def similar_cables(request: HttpRequest, reference_id: str, limit: int = 10):
+    """The cables most like this one by their text (subject, tags and body)."""
+    cable = get_cable(reference_id)
+    try:
+        found = similar(cable, limit=max(1, min(limit, 50)))
+    except SearchIndexError as exc:
+        raise HttpError(503, str(exc)) from exc
+    return {
+        "reference_id": cable.reference_id,
+        "similar": [cable_summary(s.cable) | {"score": s.score} for s in found],
     }

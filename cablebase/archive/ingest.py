@@ -22,6 +22,7 @@ from cablebase.archive.ingest_report import MAX_ERRORS, IngestReport
 from cablebase.archive.models import Cable, IngestRun, Quarantine, SourceFile
 from cablebase.archive.pipeline import Result, default_workers, parse_unit, process_pool
 from cablebase.archive.record_rows import HashedRecord
+from cablebase.archive.search.follow import IndexFollower
 from cablebase.archive.sources import (
     STORE_CONTENT_LIMIT,
     Container,
@@ -62,6 +63,7 @@ class _IngestState:
         self.pending_walk_errors: list[WalkError] = []
         self.containers: dict[str, _OpenContainer] = {}
         self.on_stored = lambda n: None
+        self.on_committed = lambda: None
         self.completed: dict[str, int] = {}
 
     # -- skip checks -------------------------------------------------------------------
@@ -133,6 +135,7 @@ class _IngestState:
                 if state.walked and state.outstanding == 0:
                     self._finish_container(state)
             self._save_run()
+        self.on_committed()
         self.on_stored(len(records))
         self.pending.clear()
         self.pending_walk_errors.clear()
@@ -192,7 +195,7 @@ class _IngestState:
 
 
 def _tune_connection() -> None:
-    """SQLite: a 64 MB page cache for the writer (the full-text index merges in it)."""
+    """SQLite: a 64 MB page cache for the writer."""
     from django.db import connection
 
     if connection.vendor == "sqlite":
@@ -267,34 +270,37 @@ def ingest(
                     result = [ParseError(f"parse task failed: {exc!r}", path=unit.path)]
                 state.add(unit, result)
 
+    follower = IndexFollower()  # the search index follows each committed batch
+    state.on_committed = follower.after_commit
     try:
-        for item in walk(list(paths), state.is_complete):
-            if isinstance(item, Skipped):
-                report.files += 1
-                report.unchanged += item.records
-                advance(item.records)
-            elif isinstance(item, WalkError):
-                state.pending_walk_errors.append(item)
-            elif isinstance(item, Container):
-                report.files += 1
-                state.containers[item.sha256] = _OpenContainer(item)
-            elif isinstance(item, ContainerDone):
-                state.container_walked(item.sha256)
-            else:
-                if isinstance(item, DocUnit):
-                    if item.container is None:
-                        report.files += 1
-                    done = state.is_complete(item.sha256)
-                    if done is not None:
-                        report.unchanged += done
-                        advance(done)
-                        continue
-                if item.container and item.container in state.containers:
-                    state.containers[item.container].outstanding += 1
-                inflight[executor.submit(parse_unit, item)] = item
-                drain(max_inflight)
-        drain(0)
-        state.flush()
+        with follower:
+            for item in walk(list(paths), state.is_complete):
+                if isinstance(item, Skipped):
+                    report.files += 1
+                    report.unchanged += item.records
+                    advance(item.records)
+                elif isinstance(item, WalkError):
+                    state.pending_walk_errors.append(item)
+                elif isinstance(item, Container):
+                    report.files += 1
+                    state.containers[item.sha256] = _OpenContainer(item)
+                elif isinstance(item, ContainerDone):
+                    state.container_walked(item.sha256)
+                else:
+                    if isinstance(item, DocUnit):
+                        if item.container is None:
+                            report.files += 1
+                        done = state.is_complete(item.sha256)
+                        if done is not None:
+                            report.unchanged += done
+                            advance(done)
+                            continue
+                    if item.container and item.container in state.containers:
+                        state.containers[item.container].outstanding += 1
+                    inflight[executor.submit(parse_unit, item)] = item
+                    drain(max_inflight)
+            drain(0)
+            state.flush()
         status = "completed"
         _refresh_statistics(report)
     except KeyboardInterrupt:
@@ -323,6 +329,7 @@ def store_records(records: Iterable[CableRecord], *, batch_size: int = 500) -> I
     def write() -> None:
         with transaction.atomic():
             counts = store_batch(batch, run=run)
+        follower.after_commit()
         report.new += counts.new
         report.unchanged += counts.unchanged
         report.new_versions += counts.new_versions
@@ -330,12 +337,13 @@ def store_records(records: Iterable[CableRecord], *, batch_size: int = 500) -> I
             report.add_error(message)
         batch.clear()
 
-    for record in records:
-        batch.append(record)
-        if len(batch) >= batch_size:
+    with IndexFollower() as follower:
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                write()
+        if batch:
             write()
-    if batch:
-        write()
     _refresh_statistics(report)
     report.seconds = time.monotonic() - started
     IngestRun.objects.filter(pk=run.pk).update(

@@ -6,17 +6,20 @@ Grammar (``docs/search.md`` has the user's version)::
     or_expr := and_expr ("OR" and_expr)*
     and_expr:= unary+                      (juxtaposition means AND; "AND" is allowed)
     unary   := ("NOT" | "-") unary | primary
-    primary := "(" or_expr ")" | FIELD ":" value | "phrase" | word | word*
+    primary := "(" or_expr ")" | FIELD ":" value | "phrase" | word | word* | =word
 
-Nothing here touches the database: the AST is translated per backend in
-``cablebase.archive.search``. Malformed input raises ``QueryError`` with a
-message a user can act on and the character position, never anything else.
+Nothing here touches the database or the index: the AST is translated into the
+search engine's queries in ``cablebase.archive.search.translate``, and the reader's
+facet links (``cablebase.reader.facets``) read and edit queries through it too.
+Malformed input raises ``QueryError`` with a message a user can act on and the
+character position, never anything else.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
 
 MAX_LENGTH = 1000
@@ -63,8 +66,11 @@ class QueryError(ValueError):
 # -- AST ---------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Term:
+    """A word; ``exact`` (``=word`` or ``"word"``) asks for that form only, not its stem."""
+
     text: str
     prefix: bool = False
+    exact: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +80,12 @@ class Phrase:
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """``name:value``; ``span`` is where it stands in the query text (for editing links)."""
+
     name: str
     value: str
     prefix: bool = False
+    span: tuple[int, int] = dc_field(default=(0, 0), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +141,8 @@ class Token:
     pos: int
     prefix: bool = False
     field: str = ""
+    end: int = 0
+    exact: bool = False
 
 
 def _read_phrase(text: str, start: int) -> tuple[str, int]:
@@ -174,7 +185,7 @@ def tokenize(text: str) -> list[Token]:
                 rest, i = _read_phrase(text, i)
             if not rest.strip():
                 raise QueryError(f"{name}: needs a value, e.g. {name}:{_example(key)}", start)
-            tokens.append(Token("FIELD", rest.strip(), start, field=key))
+            tokens.append(Token("FIELD", rest.strip(), start, field=key, end=i))
             continue
         if colon and name and WORD_CHARS.match(name) and name.isalpha() and rest:
             known = ", ".join(f"{f}:" for f in FIELDS)
@@ -186,12 +197,15 @@ def tokenize(text: str) -> list[Token]:
         elif word == "NOT":
             tokens.append(Token("NOT", word, start))
         else:
+            exact = word.startswith("=") and len(word) > 1
             prefix = word.endswith("*")
-            stem = word.rstrip("*")
+            stem = word.lstrip("=").rstrip("*") if exact else word.rstrip("*")
+            if exact and prefix:
+                raise QueryError("=word asks for one exact form: it takes no *", start)
             if prefix and not WORD_CHARS.search(stem):
                 raise QueryError("a * must follow the start of a word, as in negotiat*", start)
             if WORD_CHARS.search(stem):
-                tokens.append(Token("WORD", stem, start, prefix=prefix))
+                tokens.append(Token("WORD", stem, start, prefix=prefix, exact=exact))
             # punctuation-only words carry nothing searchable: dropped
     return tokens
 
@@ -285,12 +299,12 @@ class _Parser:
         if self.terms > MAX_TERMS:
             raise QueryError(f"too many terms (at most {MAX_TERMS})", token.pos)
         if token.kind == "WORD":
-            return Term(token.value, token.prefix)
+            return Term(token.value, token.prefix, token.exact)
         if token.kind == "PHRASE":
             words = tuple(w for w in re.findall(r"\w+", token.value, re.UNICODE))
             if not words:
                 raise QueryError("empty phrase", token.pos)
-            return Phrase(words) if len(words) > 1 else Term(words[0])
+            return Phrase(words) if len(words) > 1 else Term(words[0], exact=True)
         if token.kind == "FIELD":
             return _field(token)
         raise QueryError(f"unexpected {token.value!r}", token.pos)
@@ -298,7 +312,7 @@ class _Parser:
 
 def _field(token: Token) -> Field:
     name, value, pos = token.field, token.value, token.pos
-    prefix = value.endswith("*") and name in ("id", "ref", "tag", "origin")
+    prefix = value.endswith("*") and name in ("id", "ref", "tag", "origin", "class")
     if prefix:
         value = value.rstrip("*")
         if not value:
@@ -309,9 +323,9 @@ def _field(token: Token) -> Field:
         year_range(value, pos)
     elif name == "precedence" and value.upper() not in PRECEDENCES:
         raise QueryError(f"precedence: must be one of {', '.join(PRECEDENCES).lower()}", pos)
-    if name in ("id", "ref", "tag", "precedence", "caveat", "signer"):
+    if name in ("id", "ref", "tag", "precedence", "caveat", "signer", "class"):
         value = value.upper()
-    return Field(name, value, prefix)
+    return Field(name, value, prefix, (pos, token.end))
 
 
 def parse_date_bound(value: str, pos: int = 0, *, end: bool = False) -> date:

@@ -1,8 +1,9 @@
 """The ``cablebase`` command.
 
 Each area owns a module here that adds its own subcommands:
-``parse_cmd`` (parse), ``archive_cmds`` (ingest, search, show, export, stats,
-quarantine), ``site_cmds`` (serve, demo), ``mirror_cmd`` (mirror).
+``parse_cmd`` (parse), ``archive_cmds`` (ingest, show, export, stats, quarantine),
+``search_cmds`` (search, similar, reindex), ``site_cmds`` (serve, demo),
+``mirror_cmd`` (mirror).
 Exit codes: 0 success, 1 some inputs failed, 2 usage errors.
 
 Start-up time is most of a quick command's run, so ``main`` imports only the
@@ -16,11 +17,12 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("parse_cmd", "archive_cmds", "site_cmds", "mirror_cmd")
+COMMAND_MODULES = ("parse_cmd", "archive_cmds", "search_cmds", "site_cmds", "mirror_cmd")
 # Which module registers each command: ``main`` imports just that one.
 COMMAND_OWNERS = {
     "parse": "parse_cmd",
-    **dict.fromkeys(("ingest", "search", "show", "export", "stats", "quarantine"), "archive_cmds"),
+    **dict.fromkeys(("ingest", "show", "export", "stats", "quarantine"), "archive_cmds"),
+    **dict.fromkeys(("search", "similar", "reindex"), "search_cmds"),
     **dict.fromkeys(("serve", "demo"), "site_cmds"),
     "mirror": "mirror_cmd",
 }

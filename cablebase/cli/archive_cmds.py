@@ -1,4 +1,4 @@
-"""Archive commands: ingest, search, show, export, stats, quarantine.
+"""Archive commands: ingest, show, export, stats, quarantine.
 
 Exit codes: 0 success, 1 some inputs failed or nothing found, 2 usage errors
 (a malformed query, a missing path, a bad database URL).
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,16 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="keep only hash, path and size of source files, not their bytes",
     )
     p.set_defaults(handler=cmd_ingest)
-
-    p = sub.add_parser("search", help="search the archive (see docs/search.md)")
-    p.add_argument("query", metavar="QUERY")
-    add_db_option(p)
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=20, help="hits per page")
-    p.add_argument("--page", type=int, default=1)
-    p.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
-    p.add_argument("--facets", action="store_true", help="also print facet counts")
-    p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("show", help="print one cable")
     p.add_argument("reference_id", metavar="ID")
@@ -154,94 +143,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
-# -- search ---------------------------------------------------------------------------------
-def _hit_json(hit: Any) -> dict[str, Any]:
-    from cablebase.archive.utc import iso_utc
-
-    c = hit.cable
-    return {
-        "reference_id": hit.reference_id,
-        "created": iso_utc(c.created),
-        "origin": c.origin or None,
-        "classification": c.classification or None,
-        "subject": c.subject or None,
-        "tags": c.tag_codes.split(),
-        "score": round(hit.score, 4),
-        "snippet": hit.snippet,
-    }
-
-
-def _report_query_error(query: str, exc: Any) -> None:
-    _err(f"bad query: {exc.message}")
-    if len(query) <= 200:
-        print(f"  {query}\n  {' ' * exc.position}^", file=sys.stderr)
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    if not _open(args):
-        return 2
-    from cablebase.archive.search import QueryError, search
-
-    try:
-        result = search(
-            args.query, page=args.page, per_page=args.limit, sort=args.sort, facets=args.facets
-        )
-    except QueryError as exc:
-        _report_query_error(args.query, exc)
-        return 2
-    if args.json:
-        out = {
-            "query": result.query,
-            "total": result.total,
-            "page": result.page,
-            "pages": result.pages,
-            "per_page": result.per_page,
-            "hits": [_hit_json(h) for h in result.hits],
-        }
-        if args.facets:
-            out["facets"] = {k: [list(p) for p in v] for k, v in result.facets.items()}
-        print(json.dumps(out, indent=2, ensure_ascii=False))
-        return 0 if result.total else 1
-    _print_hits(result, args.facets)
-    return 0 if result.total else 1
-
-
-def _rich_snippet(snippet: str) -> str:
-    from html import unescape
-
-    from rich.markup import escape
-
-    parts = re.split(r"(<mark>.*?</mark>)", snippet)
-    out = []
-    for part in parts:
-        if part.startswith("<mark>"):
-            out.append(f"[bold yellow]{escape(unescape(part[6:-7]))}[/bold yellow]")
-        else:
-            out.append(escape(unescape(part)))
-    return "".join(out)
-
-
-def _print_hits(result: Any, facets: bool) -> None:
-    from rich.markup import escape
-
-    console = _console()
-    console.print(f"{result.total} cables, page {result.page} of {result.pages}")
-    for hit in result.hits:
-        c = hit.cable
-        date = c.created.strftime("%Y-%m-%d") if c.created else "????-??-??"
-        console.print(
-            f"[bold]{hit.reference_id}[/bold]  {date}  {escape(c.origin)}  "
-            f"[dim]{escape(c.classification)}[/dim]"
-        )
-        if c.subject:
-            console.print(f"  {escape(c.subject)}")
-        console.print(f"  {_rich_snippet(hit.snippet)}")
-    if facets:
-        for name, values in result.facets.items():
-            shown = ", ".join(f"{escape(str(v))} ({n})" for v, n in values[:10])
-            console.print(f"[bold]{name}[/bold]: {shown}")
-
-
 # -- show -----------------------------------------------------------------------------------
 def cmd_show(args: argparse.Namespace) -> int:
     if not _open(args):
@@ -295,11 +196,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     from cablebase.archive.export import export
     from cablebase.archive.query import QueryError
+    from cablebase.cli.search_cmds import report_query_error
 
     try:
         count = export(args.query, args.format, out)
     except QueryError as exc:
-        _report_query_error(args.query or "", exc)
+        report_query_error(args.query or "", exc)
         return 2
     print(f"{count} cables written to {out} ({args.format})", file=sys.stderr)
     return 0

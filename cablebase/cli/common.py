@@ -16,6 +16,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH|URL",
         help="SQLite file or database URL (default: $CABLEBASE_DATABASE_URL or ./cablebase.db)",
     )
+    parser.add_argument(
+        "--index",
+        metavar="DIR",
+        help="search index directory (default: $CABLEBASE_INDEX, or beside the SQLite file)",
+    )
 
 
 def open_archive(
@@ -31,6 +36,10 @@ def open_archive(
     from cablebase.django_setup import setup
 
     setup(getattr(args, "db", None), site=site)
+    if getattr(args, "index", None):
+        from cablebase.archive.search.index import set_index_dir
+
+        set_index_dir(args.index)
     if not create:
         missing = missing_sqlite_file()
         if missing:

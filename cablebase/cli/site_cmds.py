@@ -83,6 +83,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bad --db URL or an unreachable server: say which
         print(f"cablebase serve: cannot open the archive {args.db or ''}: {exc}", file=sys.stderr)
         return 2
+    from cablebase.archive.search import IndexBusy, SearchIndexError, catch_up
+
+    try:
+        catch_up()  # before the first request, not during it
+    except IndexBusy:
+        pass  # an ingest is running; it keeps the index in step
+    except SearchIndexError as exc:
+        print(f"cablebase serve: {exc}", file=sys.stderr)
+        return 2
     return serve(args.host, args.port, args.workers, args.threads)
 
 

@@ -1,13 +1,18 @@
 """Facet filters as ``field:value`` terms of the query string, so filters are plain links.
 
-Adding a filter appends a term to ``q``; removing one takes it out again. The page
-needs no JavaScript and every narrowed search is a URL people can share.
+Adding a filter appends a term to ``q``; removing one cuts that term out of the
+text again. Which filters are active is read from the query language's own
+syntax tree (``cablebase.archive.query``): only a filter every hit must meet
+(one at the top level, not under OR or NOT) is shown as active. The page needs
+no JavaScript and every narrowed search is a URL people can share.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from cablebase.archive.query import And, Field, Or, QueryError, parse_query
 
 FACET_FIELDS = ("classification", "origin", "year", "tag", "precedence")
 FACET_LABELS = {
@@ -17,8 +22,9 @@ FACET_LABELS = {
     "tag": "Tag",
     "precedence": "Precedence",
 }
-ALIASES = {"class": "classification", "tags": "tag"}
-_TERM = re.compile(r'(?<!\S)(?P<field>[a-z_]+):(?P<value>"[^"]*"|\S+)', re.IGNORECASE)
+# query language field -> facet name
+_FACET_OF = {"class": "classification", "origin": "origin", "year": "year", "tag": "tag"}
+_FACET_OF["precedence"] = "precedence"
 
 
 def term(field: str, value: str) -> str:
@@ -29,32 +35,53 @@ def term(field: str, value: str) -> str:
     return f'{field}:"{value}"'
 
 
-def _unquote(value: str) -> str:
-    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
+def _filters(query: str) -> list[Field]:
+    """The facet filters that every hit of ``query`` meets, as parsed."""
+    try:
+        root = parse_query(query).root
+    except QueryError:
+        return []
+    nodes = root.children if isinstance(root, And) else (root,)
+    return [n for n in nodes if isinstance(n, Field) and n.name in _FACET_OF and not n.prefix]
+
+
+def _same(node: Field, field: str, value: str) -> bool:
+    if _FACET_OF[node.name] != field:
+        return False
+    if field == "origin":
+        return node.value.lower() == str(value).lower()
+    return node.value == str(value).upper()
 
 
 def active_filters(query: str) -> list[tuple[str, str]]:
-    """The ``(field, value)`` facet terms present in ``query``."""
-    found = ((_field(m["field"]), _unquote(m["value"])) for m in _TERM.finditer(query))
-    return [(field, value) for field, value in found if field in FACET_FIELDS]
+    """The ``(facet, value)`` filters of ``query``, values as the facets show them."""
+    return [(_FACET_OF[n.name], n.value) for n in _filters(query)]
 
 
-def _field(name: str) -> str:
-    return ALIASES.get(name.lower(), name.lower())
+def is_active(query: str, field: str, value: str) -> bool:
+    return any(_same(n, field, value) for n in _filters(query))
 
 
 def add_filter(query: str, field: str, value: str) -> str:
-    if (field, str(value)) in active_filters(query):
+    """``query`` narrowed to ``value``: "a OR b" becomes "(a OR b) tag:X", not "a OR b tag:X"."""
+    if is_active(query, field, value):
         return query
-    return f"{query.strip()} {term(field, value)}".strip()
+    query = query.strip()
+    try:
+        root = parse_query(query).root
+    except QueryError:
+        root = None
+    if isinstance(root, Or):
+        query = f"({query})"
+    return f"{query} {term(field, value)}".strip()
 
 
 def remove_filter(query: str, field: str, value: str) -> str:
-    def keep(m: re.Match[str]) -> str:
-        same = _field(m["field"]) == field and _unquote(m["value"]) == str(value)
-        return "" if same else m.group(0)
-
-    return " ".join(_TERM.sub(keep, query).split())
+    """``query`` without that filter's text (the rest is left as the user wrote it)."""
+    cuts = sorted((n.span for n in _filters(query) if _same(n, field, value)), reverse=True)
+    for start, end in cuts:
+        query = query[:start] + " " + query[end:]
+    return " ".join(query.split())
 
 
 @dataclass

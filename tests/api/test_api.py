@@ -125,7 +125,7 @@ def test_search_hits_facets_and_pagination(client: Client, archive):
     hit = data["hits"][0]
     assert hit["url"] == "/cable/2006/02/06STATE27174.html"
     assert hit["api_url"] == "/api/cables/06STATE27174"
-    assert "<mark>" in hit["snippet"].lower()
+    assert [hit["snippet"][a:b] for a, b in hit["highlights"]] == ["Hamas", "Hamas"]
     assert data["next"].startswith("/api/search?q=hamas&page=2")
     assert data["previous"] is None
     facets = data["facets"]
@@ -236,6 +236,14 @@ def test_api_is_read_only(client: Client, archive):
     assert Cable.objects.count() == 3
 
 
+def test_similar_cables(client: Client, archive):
+    data = client.get("/api/cables/06moscow1323/similar").json()
+    assert data["reference_id"] == "06MOSCOW1323"
+    assert [s["reference_id"] for s in data["similar"]] == ["06STATE27174"]
+    assert data["similar"][0]["score"] > 0 and data["similar"][0]["api_url"]
+    assert client.get("/api/cables/99NOWHERE1/similar").status_code == 404
+
+
 def test_openapi_lists_every_endpoint(client: Client, db):
     schema = client.get("/api/openapi.json").json()
     assert schema["info"]["title"] == "cablebase API"
@@ -247,6 +255,7 @@ def test_openapi_lists_every_endpoint(client: Client, db):
         "/api/cables/{reference_id}/references",
         "/api/cables/{reference_id}/versions",
         "/api/cables/{reference_id}/comments",
+        "/api/cables/{reference_id}/similar",
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
     record = schema["components"]["schemas"]["CableRecord"]["properties"]

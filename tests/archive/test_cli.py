@@ -49,7 +49,8 @@ def test_search_json_and_facets(stored, capsys) -> None:
     assert main(["search", "Hamas", "--json", "--facets"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["total"] == 2 and out["hits"][0]["reference_id"] == "06STATE27174"
-    assert "<mark>" in out["hits"][0]["snippet"] or "<mark>" in out["hits"][1]["snippet"]
+    marked = {h["snippet"][a:b].lower() for h in out["hits"] for a, b in h["highlights"]}
+    assert marked == {"hamas"}  # text plus offsets, no markup
     assert set(out["facets"]) == {"classification", "origin", "year", "tag", "precedence"}
 
 
@@ -57,6 +58,22 @@ def test_search_text_output(stored, capsys) -> None:
     assert main(["search", "origin:Moscow", "--facets"]) == 0
     out = capsys.readouterr().out
     assert "06MOSCOW1323" in out and "Embassy Moscow" in out and "classification" in out
+
+
+def test_similar_and_reindex(stored, capsys, tmp_path: Path) -> None:
+    index = tmp_path / "elsewhere.index"
+    assert main(["reindex", "--index", str(index)]) == 0
+    assert "2 cables indexed" in capsys.readouterr().err and (index / "meta.json").exists()
+    assert main(["similar", "06moscow1323", "--json", "--index", str(index)]) == 0
+    assert [s["reference_id"] for s in json.loads(capsys.readouterr().out)] == ["06STATE27174"]
+    assert main(["similar", "99NOWHERE1"]) == 2
+    assert "no such cable" in capsys.readouterr().err
+
+
+def test_unusable_index_is_explained(stored, capsys, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not an index")
+    assert main(["search", "hamas", "--index", str(tmp_path)]) == 2
+    assert "not a cablebase search index" in capsys.readouterr().err
 
 
 def test_bad_query_is_explained(stored, capsys) -> None:

@@ -43,6 +43,25 @@ def test_ids_and_tags_are_upper_cased() -> None:
     assert parse_query("tag:prel").root == Field("tag", "PREL")
 
 
+def test_exact_forms_are_asked_with_equals_or_quotes() -> None:
+    assert parse_query("=negotiation").root == Term("negotiation", exact=True)
+    assert parse_query('"negotiation"').root == Term("negotiation", exact=True)
+    assert parse_query("negotiation").root == Term("negotiation")
+    assert parse_query("-=talks").root == Not(Term("talks", exact=True))
+
+
+def test_classification_prefix_and_upper_case() -> None:
+    assert parse_query("class:secret*").root == Field("class", "SECRET", prefix=True)
+    assert parse_query('class:"secret//noforn"').root == Field("class", "SECRET//NOFORN")
+
+
+def test_fields_know_where_they_stand() -> None:
+    """Facet links cut a filter out of the text by its span."""
+    text = 'hamas origin:"Embassy Moscow" tag:prel'
+    spans = [n.span for n in parse_query(text).root.children if isinstance(n, Field)]
+    assert [text[a:b] for a, b in spans] == ['origin:"Embassy Moscow"', "tag:prel"]
+
+
 def test_empty_query_means_everything() -> None:
     assert parse_query("   ").root is None
 
@@ -62,6 +81,7 @@ def test_empty_query_means_everything() -> None:
         ("tag:", "needs a value", 0),
         ("*", "a * must follow", 0),
         ("precedence:urgent", "precedence: must be one of", 0),
+        ("talks =negotiat*", "=word asks for one exact form", 6),
     ],
 )
 def test_mistakes_are_explained(text: str, message: str, position: int) -> None:

@@ -22,6 +22,19 @@ def test_add_then_remove_a_filter_gives_the_query_back() -> None:
     assert remove_filter(q, "classification", "SECRET//NOFORN") == "hamas"
 
 
+def test_only_filters_every_hit_meets_are_active() -> None:
+    """Read from the query's syntax tree: a filter under OR or NOT narrows nothing."""
+    assert active_filters("hamas tag:prel") == [("tag", "PREL")]
+    assert active_filters("hamas OR tag:PREL") == []
+    assert active_filters("hamas -tag:PREL") == []
+    assert active_filters('x class:"secret//noforn"') == [("classification", "SECRET//NOFORN")]
+
+
+def test_a_filter_added_to_an_or_query_narrows_all_of_it() -> None:
+    assert add_filter("hamas OR fatah", "tag", "PREL") == "(hamas OR fatah) tag:PREL"
+    assert remove_filter("(hamas OR fatah) tag:PREL", "tag", "PREL") == "(hamas OR fatah)"
+
+
 @given(
     words=st.lists(st.sampled_from(["hamas", "russia", '"quartet principles"']), max_size=3),
     value=values,
@@ -53,14 +66,3 @@ def test_cable_url_uses_the_viewer_scheme_or_the_short_address() -> None:
     dated = Cable(reference_id="06MOSCOW1323", created=created)
     assert dated.get_absolute_url() == "/cable/2006/02/06MOSCOW1323.html"
     assert Cable(reference_id="66BUENOSAIRES2481").get_absolute_url() == "/cable/66BUENOSAIRES2481"
-
-
-def test_loadtest_refuses_anything_but_loopback(capsys) -> None:
-    import pytest
-
-    from cablebase.reader.loadtest import main
-
-    with pytest.raises(SystemExit) as exit_info:
-        main(["-n", "10", "http://example.org/"])
-    assert exit_info.value.code == 2
-    assert "only http:// URLs on loopback" in capsys.readouterr().err

@@ -1,40 +1,65 @@
-"""Search the archive: the query language over one full-text backend per database vendor.
+"""Search the archive: the query language over one tantivy index derived from the store.
 
-``search(query)`` parses the query (``cablebase.archive.query``), turns its
-filters into ORM conditions on indexed columns and its text terms into the
-backend's full-text conditions, ranks (bm25 / ts_rank_cd, subject and tags
-weighing more), paginates, and adds snippets and facet counts for the
-current query.
+``search(query)`` parses the query (``cablebase.archive.query``), builds the
+engine's query from its syntax tree (``translate``), ranks by BM25 (subject,
+tags and reference id weighing more than the body) or sorts by date, counts
+facets over every hit (``facets``), and returns the page's cables as the store
+holds them with snippets as text plus match offsets (``snippets``). The index
+lives beside the store (``index``); it is caught up with the store before each
+search, so it never lags a committed ingest and never returns a cable the store
+does not have. ``similar(cable)`` finds cables like a given one.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
+import tantivy
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from cablebase.archive.models import Cable
-from cablebase.archive.query import (
-    And,
-    Field,
-    Node,
-    Not,
-    Or,
-    Phrase,
-    Query,
-    QueryError,
-    Term,
-    parse_query,
-)
-from cablebase.archive.search.base import Backend, plain_snippet
+from cablebase.archive.query import Query, QueryError, parse_query
+from cablebase.archive.search import source
 from cablebase.archive.search.facets import FACETS, facet_counts
-from cablebase.archive.search.filters import field_condition
+from cablebase.archive.search.index import (
+    IndexBusy,
+    Progress,
+    SearchIndexError,
+    engine,
+    engine_errors,
+    index_dir,
+    set_index_dir,
+)
+from cablebase.archive.search.similar import similar_query
+from cablebase.archive.search.snippets import Matcher, Snippet, make_snippet
+from cablebase.archive.search.translate import Translator
 
-__all__ = ["FACETS", "Hit", "QueryError", "SearchResult", "backend", "filter_cables", "search"]
+__all__ = [
+    "FACETS",
+    "Hit",
+    "IndexBusy",
+    "QueryError",
+    "SearchIndexError",
+    "SearchResult",
+    "SimilarCable",
+    "Snippet",
+    "catch_up",
+    "filter_cables",
+    "index_dir",
+    "matching_ids",
+    "reindex",
+    "search",
+    "set_index_dir",
+    "similar",
+]
 
 SORTS = ("relevance", "date", "-date")
+# Columns no list of hits shows: left in the store (the header alone is kilobytes a cable).
+UNLISTED = ("header", "recipients", "info_recipients", "warnings", "classified_by_text", "reasons")
 MAX_PER_PAGE = 200
 
 
@@ -43,7 +68,7 @@ class Hit:
     reference_id: str
     cable: Cable
     score: float
-    snippet: str
+    snippet: Snippet
 
 
 @dataclass
@@ -58,47 +83,27 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
-def backend() -> Backend:
-    """The full-text backend for the current database connection's vendor."""
-    if connection.vendor == "postgresql":
-        from cablebase.archive.search.postgres import PostgresBackend
-
-        return PostgresBackend()
-    if connection.vendor == "sqlite":
-        from cablebase.archive.search.sqlite import SQLiteBackend
-
-        return SQLiteBackend()
-    raise RuntimeError(f"no search backend for database vendor {connection.vendor!r}")
+@dataclass
+class SimilarCable:
+    reference_id: str
+    cable: Cable
+    score: float
 
 
-def condition(node: Node, engine: Backend) -> Q:
-    """The ORM condition for an AST node."""
-    if isinstance(node, Term | Phrase):
-        return engine.text_condition(node)
-    if isinstance(node, Field):
-        return field_condition(node)
-    if isinstance(node, Not):
-        return ~condition(node.child, engine)
-    if isinstance(node, And):
-        out = Q()
-        for child in node.children:
-            out &= condition(child, engine)
-        return out
-    if isinstance(node, Or):
-        out = condition(node.children[0], engine)
-        for child in node.children[1:]:
-            out |= condition(child, engine)
-        return out
-    raise AssertionError(f"unknown node {node!r}")
-
-
-def filter_cables(query: str | Query) -> QuerySet[Cable]:
-    """Every cable matching ``query`` (unordered); raises ``QueryError``. Used by exports too."""
+def _prepared(query: str | Query) -> tuple[Query, tantivy.Searcher, tantivy.Query]:
     parsed = parse_query(query) if isinstance(query, str) else query
-    qs = Cable.objects.all()
-    if parsed.root is not None:
-        qs = qs.filter(condition(parsed.root, backend()))
-    return qs
+    eng = engine()
+    eng.ensure_current()
+    searcher = eng.searcher()
+    return parsed, searcher, Translator(eng.schema).query(parsed.root)
+
+
+def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    return int(searcher.search(query, 1, count=True).count or 0)
+
+
+def _pks(searcher: tantivy.Searcher, hits: list[tuple[object, tantivy.DocAddress]]) -> list[int]:
+    return [int(pk) for pk in searcher.fast_field_values("pk", [addr for _, addr in hits])]
 
 
 def search(
@@ -109,42 +114,119 @@ def search(
     sort: str = "relevance",
     facets: bool = True,
 ) -> SearchResult:
-    """Run a search; raises ``QueryError`` for a malformed query or option, never a DB error."""
+    """Run a search; raises ``QueryError`` for a malformed query or option.
+
+    ``SearchIndexError`` when the index directory cannot be used (not writable...).
+    """
+    with engine_errors():
+        return _search(query, page=page, per_page=per_page, sort=sort, facets=facets)
+
+
+def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) -> SearchResult:
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (use {', '.join(SORTS)})", 0)
-    parsed = parse_query(query)
-    engine = backend()
+    parsed, searcher, engine_query = _prepared(query)
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
-    qs = filter_cables(parsed)
-    total = qs.count()
-    pages = max(1, math.ceil(total / per_page))
     page = max(1, int(page))
-    leaves = parsed.text_leaves()
     start = (page - 1) * per_page
-    scores: dict[int, float] = {}
-    if start >= total:
-        cables: list[Cable] = []
-    elif leaves and sort == "relevance":
-        ranked = engine.ranked_page(qs, leaves, start, per_page)
-        scores = dict(ranked)
-        found = Cable.objects.in_bulk([pk for pk, _ in ranked])
-        cables = [found[pk] for pk, _ in ranked if pk in found]
-    else:
-        order = ("created", "reference_id") if sort == "date" else ("-created", "reference_id")
-        cables = list(qs.order_by(*order)[start : start + per_page])
-    snippets = engine.snippets([c.id for c in cables], leaves) if leaves else {}
+    leaves = parsed.text_leaves()
+    ranked = bool(leaves) and sort == "relevance"
+    total = _count(searcher, engine_query) if start else -1
+    found_hits: list = []
+    if start < total or not start:  # never ask for an offset past the end (it costs memory)
+        if ranked:
+            found = searcher.search(engine_query, per_page, count=True, offset=start)
+        else:
+            found = searcher.search(
+                engine_query,
+                per_page,
+                count=True,
+                order_by_field="date_key",
+                offset=start,
+                order=tantivy.Order.Asc if sort == "date" else tantivy.Order.Desc,
+            )
+        total, found_hits = int(found.count or 0), found.hits
+    pks = _pks(searcher, found_hits)
+    scores = {
+        pk: float(key) if ranked else 0.0 for pk, (key, _) in zip(pks, found_hits, strict=True)
+    }
+    stored = Cable.objects.defer(*UNLISTED).in_bulk(pks)
+    matcher = Matcher(leaves) if leaves else None
     hits = [
         Hit(
-            reference_id=c.reference_id,
-            cable=c,
-            score=scores.get(c.id, 0.0),
-            snippet=snippets.get(c.id) or plain_snippet(c.summary or c.body),
+            reference_id=stored[pk].reference_id,
+            cable=stored[pk],
+            score=scores[pk],
+            snippet=make_snippet(stored[pk].body or stored[pk].summary, matcher),
         )
-        for c in cables
+        for pk in pks
+        if pk in stored  # the store is the record of truth
     ]
     result = SearchResult(
-        query=query, total=total, page=page, per_page=per_page, pages=pages, sort=sort, hits=hits
+        query=query,
+        total=total,
+        page=page,
+        per_page=per_page,
+        pages=max(1, math.ceil(total / per_page)),
+        sort=sort,
+        hits=hits,
     )
     if facets:
-        result.facets = facet_counts(qs)
+        result.facets = facet_counts(searcher, engine_query)
     return result
+
+
+def matching_ids(query: str | Query) -> list[int]:
+    """Primary keys of every cable matching ``query``; raises ``QueryError``."""
+    _, searcher, engine_query = _prepared(query)
+    total = _count(searcher, engine_query)
+    if not total:
+        return []
+    found = searcher.search(engine_query, int(total), count=False)
+    return sorted(_pks(searcher, found.hits))
+
+
+def filter_cables(query: str | Query) -> QuerySet[Cable]:
+    """Every cable matching ``query`` (unordered); raises ``QueryError``. Used by exports.
+
+    The ids travel as one parameter (a JSON array on SQLite, an array on PostgreSQL),
+    so a query matching the whole archive does not hit a limit on SQL parameters.
+    """
+    ids = matching_ids(query)
+    if connection.vendor == "postgresql":
+        return Cable.objects.filter(id__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
+    rows = RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
+    return Cable.objects.filter(id__in=rows)
+
+
+def similar(cable: Cable, limit: int = 10) -> list[SimilarCable]:
+    """The cables most like ``cable`` by their text (subject, tags, body)."""
+    with engine_errors():
+        return _similar(cable, limit)
+
+
+def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
+    eng = engine()
+    eng.ensure_current()
+    searcher = eng.searcher()
+    query = similar_query(searcher, eng.schema, source.similar_doc(cable))
+    if query is None:
+        return []
+    found = searcher.search(query, limit, count=False)
+    pks = _pks(searcher, found.hits)
+    stored = Cable.objects.in_bulk(pks)
+    return [
+        SimilarCable(stored[pk].reference_id, stored[pk], float(score))
+        for pk, (score, _) in zip(pks, found.hits, strict=True)
+        if pk in stored
+    ]
+
+
+def catch_up(progress: Progress | None = None) -> int:
+    """Bring the index up to the store (after an ingest's commit); returns cables indexed."""
+    return engine().catch_up(progress)
+
+
+def reindex(progress: Progress | None = None) -> int:
+    """Rebuild the index from every cable in the store; returns cables indexed."""
+    return engine().rebuild(progress)

@@ -1,35 +1,40 @@
-"""Facet counts for the current query: classification, origin, year, tag, precedence."""
+"""Facet counts over the whole hit set, from the index's terms aggregations.
+
+Each value is one raw term of its field, and the filter a facet link adds
+(``class:"SECRET//NOFORN"``, ``tag:PREL``...) matches exactly that term, so the
+count shown is the number of cables the link finds. ``segment_size`` is set
+above any field's number of distinct values, which makes tantivy's counts
+exact (``doc_count_error_upper_bound`` is 0), not per-segment estimates.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from typing import Any
 
-from cablebase.archive.models import Cable, CableTag
+import tantivy
 
-FACETS = ("classification", "origin", "year", "tag", "precedence")
+from cablebase.archive.search.schema import FACET_FIELDS
+
+FACETS = tuple(FACET_FIELDS)
 LIMIT = 30
+EXACT_SEGMENT_SIZE = 1_000_000
 
 
-def _column(qs: QuerySet[Cable], column: str) -> list[tuple[str, int]]:
-    rows = (
-        qs.order_by()
-        .exclude(**{f"{column}__isnull": True})
-        .values_list(column)
-        .annotate(n=Count("id"))
-        .order_by("-n", column)[:LIMIT]
-    )
-    return [(str(value), n) for value, n in rows if value not in ("", None)]
-
-
-def facet_counts(qs: QuerySet[Cable]) -> dict[str, list[tuple[str, int]]]:
-    facets = {
-        name: _column(qs, name) for name in ("classification", "origin", "year", "precedence")
+def aggregation() -> dict[str, Any]:
+    return {
+        name: {"terms": {"field": field, "size": LIMIT, "segment_size": EXACT_SEGMENT_SIZE}}
+        for name, field in FACET_FIELDS.items()
     }
-    tag_rows = (
-        CableTag.objects.filter(cable_id__in=qs.order_by().values("id"))
-        .values_list("tag__code")
-        .annotate(n=Count("id"))
-        .order_by("-n", "tag__code")[:LIMIT]
-    )
-    facets["tag"] = [(code, n) for code, n in tag_rows]
-    return {name: facets[name] for name in FACETS}
+
+
+def facet_counts(
+    searcher: tantivy.Searcher, query: tantivy.Query
+) -> dict[str, list[tuple[str, int]]]:
+    """``{facet: [(value, count), ...]}``, most frequent first, ties by value."""
+    result = searcher.aggregate(query, aggregation())
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name in FACETS:
+        buckets = (result.get(name) or {}).get("buckets", [])
+        pairs = [(str(b["key"]), int(b["doc_count"])) for b in buckets if str(b["key"])]
+        out[name] = sorted(pairs, key=lambda p: (-p[1], p[0]))
+    return out

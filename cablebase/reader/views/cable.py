@@ -159,6 +159,19 @@ def cable_short(request: HttpRequest, reference_id: str) -> HttpResponse:
     return response
 
 
+SIMILAR_SHOWN = 5
+
+
+def _similar(cable: Cable) -> list[Cable]:
+    """A few cables like this one; the page still renders if the index cannot be read."""
+    from cablebase.archive.search import SearchIndexError, similar
+
+    try:
+        return [s.cable for s in similar(cable, limit=SIMILAR_SHOWN)]
+    except SearchIndexError:
+        return []
+
+
 def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
     paragraphs = list(cable.paragraphs.all())
     segments = split_body(cable.body, [p.text for p in paragraphs], [p.number for p in paragraphs])
@@ -194,6 +207,7 @@ def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
         "reasons": reason_letters(cable.reasons or []),
         "references": references,
         "cited_by": cited_by,
+        "similar": _similar(cable),
         "versions": version_diffs(cable) if cable.version_count > 1 else [],
         "permalink": url,
         "hashtags": f"#cablegate #{cable.reference_id}",

@@ -6,18 +6,18 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from cablebase.archive.query import QueryError
-from cablebase.archive.search import search
+from cablebase.archive.search import SearchIndexError, search
 from cablebase.reader.facets import (
     FACET_FIELDS,
     FACET_LABELS,
     FacetValue,
     active_filters,
     add_filter,
+    is_active,
     remove_filter,
 )
 from cablebase.reader.links import search_url
@@ -67,9 +67,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if isinstance(position, int) and 0 <= position <= len(query):
             context["caret"] = " " * position + "^"
         return render(request, "reader/search.html", context, status=400)
+    except SearchIndexError as exc:
+        context["error"] = f"Search is unavailable: {exc}"
+        return render(request, "reader/search.html", context, status=503)
     hits = list(result.hits)
-    for hit in hits:
-        hit.snippet_html = mark_safe(hit.snippet or "")  # escaped by archive.search
     context.update(
         result=result,
         hits=hits,
@@ -102,12 +103,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def facet_groups(query: str, facets: dict[str, list[tuple[str, int]]]) -> list[dict[str, Any]]:
-    active = set(active_filters(query))
     groups = []
     for field in FACET_FIELDS:
         values = []
         for value, count in (facets or {}).get(field, [])[:15]:
-            on = (field, str(value)) in active
+            on = is_active(query, field, str(value))
             q = (
                 remove_filter(query, field, str(value))
                 if on

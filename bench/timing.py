@@ -1,19 +1,21 @@
-"""Server time of pages, without the network: ``python -m cablebase.reader.timing URL...``.
+"""Server time of pages, without the network: ``python -m bench.timing URL...``.
 
 Each path is fetched ``-n`` times through Django's test client (the whole middleware
-stack, templates and queries; no socket, no server) after one warm-up request, and
-the median is printed. This is the "server time" of a page.
+stack, templates and queries; no socket, no server) after one warm-up request, and the
+p50 and p95 are printed (nearest rank, ``bench.stages.percentile``, as every bench figure).
+This is the "server time" of a page; ``python -m bench.load`` measures it under load.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 
+from bench.stages import percentile
 
-def measure(paths: list[str], repeat: int) -> list[tuple[str, int, float]]:
+
+def measure(paths: list[str], repeat: int) -> list[tuple[str, int, float, float]]:
     from django.test import Client
 
     client = Client()
@@ -25,7 +27,8 @@ def measure(paths: list[str], repeat: int) -> list[tuple[str, int, float]]:
             started = time.perf_counter()
             client.get(path)
             samples.append(time.perf_counter() - started)
-        results.append((path, status, statistics.median(samples) * 1000))
+        p50, p95 = percentile(samples, 50), percentile(samples, 95)
+        results.append((path, status, p50 * 1000, p95 * 1000))
     return results
 
 
@@ -42,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     from cablebase.django_setup import setup
 
     setup(args.db)
-    for path, status, median_ms in measure(args.paths, max(1, args.repeat)):
-        print(f"{path}  HTTP {status}  median {median_ms:.2f} ms over {args.repeat} requests")
+    for path, status, p50, p95 in measure(args.paths, max(1, args.repeat)):
+        print(f"{path}  HTTP {status}  p50 {p50:.2f} ms, p95 {p95:.2f} ms ({args.repeat} requests)")
     return 0
 
 

@@ -1,0 +1,382 @@
+"""The search index: one tantivy directory beside the store, kept in step with it.
+
+The store is the record of truth; the index is derived and can always be
+rebuilt. A small state file written atomically *after* each index commit says
+how far into the store the index got (the highest version row id and cable
+row id it has seen; both only grow). Whenever the store is ahead (a crash
+between the store's commit and the index's, a deleted index, another process's
+ingest) the next ingest, search or page view catches up; when the store is
+behind or a different store (rows deleted, a new database file), the index is
+rebuilt. Catching up twice is harmless: a cable's document is replaced whole.
+
+Processes serving searches notice another process's commit through the state
+file and reload their searcher; only one process writes at a time (tantivy's
+lock), and a busy lock just means someone else is catching up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import tantivy
+
+from cablebase.archive.search import source
+from cablebase.archive.search.schema import (
+    SCHEMA_VERSION,
+    build_schema,
+    register_analyzers,
+    to_document,
+)
+
+STATE_FILE = "cablebase-search.json"
+_TANTIVY_SUFFIXES = (".idx", ".term", ".pos", ".store", ".fast", ".fieldnorm", ".del")
+_TANTIVY_NAMES = {"meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock"}
+WRITER_HEAP = 128_000_000
+Progress = Callable[[int, int], None]  # (cables done, cables in all)
+
+
+class SearchIndexError(RuntimeError):
+    """The index cannot be used as it is; the message says why and what to do."""
+
+
+class IndexBusy(SearchIndexError):
+    """Another process holds the index's writer (an ingest or reindex is running)."""
+
+
+@contextlib.contextmanager
+def engine_errors() -> Iterator[None]:
+    """A panic inside tantivy (a Rust assertion: ``BaseException``) as a SearchIndexError.
+
+    The site answers 503 with a message, not a traceback; KeyboardInterrupt and
+    SystemExit pass through.
+    """
+    try:
+        yield
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise SearchIndexError(f"the search engine failed on this request: {exc}") from None
+
+
+# -- where ---------------------------------------------------------------------------------
+_override: Path | None = None
+_memory_dir: Path | None = None
+
+
+def set_index_dir(path: str | os.PathLike | None) -> None:
+    """``--index DIR`` of the command line; None goes back to the default.
+
+    Also exported as ``CABLEBASE_INDEX``, so the web workers ``serve`` starts use it.
+    """
+    global _override
+    _override = Path(path).expanduser().resolve() if path else None
+    if _override is None:
+        os.environ.pop("CABLEBASE_INDEX", None)
+    else:
+        os.environ["CABLEBASE_INDEX"] = str(_override)
+
+
+def index_dir() -> Path:
+    """``--index``, else ``$CABLEBASE_INDEX``, else beside the SQLite file (x.db -> x.index).
+
+    On PostgreSQL the default is ``NAME.index`` in the working directory; a server
+    sets ``CABLEBASE_INDEX`` (docs/deploy.md).
+    """
+    global _memory_dir
+    if _override is not None:
+        return _override
+    if os.environ.get("CABLEBASE_INDEX"):
+        return Path(os.environ["CABLEBASE_INDEX"]).expanduser()
+    from django.db import connection
+
+    name = str(connection.settings_dict.get("NAME") or "cablebase")
+    if connection.vendor == "sqlite":
+        if name == ":memory:" or "mode=memory" in name or name.startswith("file:memorydb"):
+            if _memory_dir is None:  # an in-memory store gets an index as short-lived
+                _memory_dir = Path(tempfile.mkdtemp(prefix="cablebase-index-"))
+            return _memory_dir
+        path = Path(name)
+        return path.with_suffix(".index") if path.suffix else path.with_name(path.name + ".index")
+    return Path.cwd() / f"{name}.index"
+
+
+def store_identity() -> str:
+    from django.db import connection
+
+    return f"{connection.vendor}:{connection.settings_dict.get('NAME')}"
+
+
+# -- state ---------------------------------------------------------------------------------
+@dataclass(slots=True)
+class State:
+    schema: int = 0
+    store: str = ""
+    versions: int = 0  # highest cable_version.id indexed
+    cables: int = 0  # highest cable.id indexed
+    build: str = ""  # changes when the directory is recreated: readers reopen
+
+
+def _read_state(path: Path) -> State | None:
+    try:
+        data = json.loads((path / STATE_FILE).read_text(encoding="utf-8"))
+        return State(**{k: data[k] for k in State.__slots__ if k in data})
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_state(path: Path, state: State) -> None:
+    """Write-then-rename, so a reader never sees half a file and a crash leaves the old one."""
+    tmp = path / f".{STATE_FILE}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(asdict(state), handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path / STATE_FILE)
+
+
+def _is_ours(name: str) -> bool:
+    return (
+        name in _TANTIVY_NAMES
+        or name == STATE_FILE
+        or name.endswith(_TANTIVY_SUFFIXES)
+        or name.startswith(f".{STATE_FILE}.")
+    )
+
+
+def _explain(path: Path, exc: BaseException) -> SearchIndexError:
+    text = str(exc)
+    if isinstance(exc, PermissionError) or "Permission denied" in text or "ermission" in text:
+        return SearchIndexError(
+            f"the search index {path} is not writable ({text}); make it writable by this "
+            "user, or point --index / CABLEBASE_INDEX at a writable directory"
+        )
+    return SearchIndexError(f"the search index {path} cannot be used: {text}")
+
+
+# -- the engine ------------------------------------------------------------------------------
+class Engine:
+    """One process's handle on the index directory: opening, catching up, searchers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.schema = build_schema()
+        self._index: tantivy.Index | None = None
+        self._build = ""
+        self._stamp: tuple[int, int] | None = None
+        self._writer: tantivy.IndexWriter | None = None
+        self._lock = threading.RLock()
+
+    # opening ------------------------------------------------------------------------------
+    def _create(self) -> None:
+        """A new, empty index (the caller checked the directory holds nothing else)."""
+        for child in self.path.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        index = tantivy.Index(self.schema, path=str(self.path))
+        register_analyzers(index)
+        _write_state(self.path, State(SCHEMA_VERSION, store_identity(), 0, 0, uuid.uuid4().hex))
+        self._index = index
+
+    def _check_directory(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            foreign = sorted(c.name for c in self.path.iterdir() if not _is_ours(c.name))
+        except OSError as exc:
+            raise _explain(self.path, exc) from exc
+        if foreign:
+            raise SearchIndexError(
+                f"{self.path} holds files that are not a cablebase search index "
+                f"({', '.join(foreign[:3])}); point --index / CABLEBASE_INDEX elsewhere"
+            )
+
+    def index(self) -> tantivy.Index:
+        """The open index, created or rebuilt from scratch when missing, corrupt or outdated."""
+        with self._lock:
+            if self._index is not None:
+                return self._index
+            self._check_directory()
+            state = _read_state(self.path)
+            try:
+                usable = (
+                    state is not None
+                    and state.schema == SCHEMA_VERSION
+                    and (self.path / "meta.json").exists()
+                    and tantivy.Index.is_compatible(str(self.path))
+                )
+                if usable:
+                    index = tantivy.Index.open(str(self.path))
+                    register_analyzers(index)
+                    index.searcher()  # reads every segment's header: corrupt ones fail here
+                    self._index = index
+                else:
+                    self._create()
+            except ValueError:
+                try:
+                    self._create()  # unreadable: derived data, so start again from the store
+                except (OSError, ValueError) as exc:
+                    raise _explain(self.path, exc) from exc
+            except OSError as exc:
+                raise _explain(self.path, exc) from exc
+            state = _read_state(self.path) or State()
+            self._build = state.build
+            self._stamp = self._state_stamp()
+            return self._index
+
+    def _state_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path / STATE_FILE)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_ino)
+
+    def state(self) -> State:
+        self.index()
+        return _read_state(self.path) or State()
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher on the latest commit of any process (call once per search)."""
+        with self._lock:
+            index = self.index()
+            stamp = self._state_stamp()
+            if stamp != self._stamp:
+                state = _read_state(self.path)
+                if state is None or state.build != self._build:
+                    self._index = None  # recreated by another process: open it afresh
+                    index = self.index()
+                else:
+                    index.reload()
+                self._stamp = stamp
+            return index.searcher()
+
+    # writing ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writing(self, threads: int = 0) -> Iterator[tantivy.IndexWriter]:
+        """Hold the index's writer (one process at a time) for a run of commits."""
+        with self._lock:
+            if self._writer is not None:
+                yield self._writer
+                return
+            index = self.index()
+            try:
+                writer = index.writer(WRITER_HEAP, threads or min(4, os.cpu_count() or 1))
+            except ValueError as exc:
+                if "LockBusy" in str(exc):
+                    raise IndexBusy(f"the search index {self.path} is being written") from exc
+                raise _explain(self.path, exc) from exc
+            self._writer = writer
+            try:
+                yield writer
+            finally:
+                self._writer = None
+                with contextlib.suppress(ValueError, RuntimeError):
+                    writer.wait_merging_threads()  # releases the lock
+
+    def _commit(self, writer: tantivy.IndexWriter, state: State) -> None:
+        try:
+            writer.commit()
+            _write_state(self.path, state)
+        except (OSError, ValueError) as exc:
+            raise _explain(self.path, exc) from exc
+        self.index().reload()
+        self._stamp = self._state_stamp()
+
+    def is_current(self) -> bool:
+        """Has the index seen everything the store holds? (two primary-key lookups)"""
+        state = self.state()
+        return (
+            state.schema == SCHEMA_VERSION
+            and state.store == store_identity()
+            and (state.versions, state.cables) == source.marks()
+        )
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Index what the store has and the index has not; returns the cables (re)indexed."""
+        with self._lock, self.writing() as writer:
+            state = self.state()
+            versions, cables = source.marks()
+            behind = versions < state.versions or cables < state.cables
+            if state.store != store_identity() or behind:
+                return self._rebuild(writer, progress)
+            if (versions, cables) == (state.versions, state.cables):
+                return 0
+            pks = sorted(source.changed_since(state.versions, state.cables))
+            done = 0
+            for chunk in source.chunks(pks):
+                for pk in chunk:
+                    writer.delete_documents_by_term("pk", pk)
+                for doc in source.load(chunk):
+                    writer.add_document(to_document(doc))
+                done += len(chunk)
+                if progress:
+                    progress(done, len(pks))
+            state.versions, state.cables = versions, cables
+            self._commit(writer, state)
+            if self.index().searcher().num_docs != source.count():
+                return self._rebuild(writer, progress)  # rows deleted behind the index's back
+            return done
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Index every cable of the store again, in one commit (readers see old or new)."""
+        with self._lock, self.writing() as writer:
+            return self._rebuild(writer, progress)
+
+    def _rebuild(self, writer: tantivy.IndexWriter, progress: Progress | None) -> int:
+        versions, cables = source.marks()
+        total = source.count()
+        writer.delete_all_documents()
+        done = 0
+        if progress:
+            progress(0, total)
+        for chunk in source.chunks(source.all_pks()):
+            for doc in source.load(chunk):
+                writer.add_document(to_document(doc))
+            done += len(chunk)
+            if progress:
+                progress(done, max(total, done))
+        state = self.state()
+        self._commit(writer, State(SCHEMA_VERSION, store_identity(), versions, cables, state.build))
+        return done
+
+    def ensure_current(self) -> None:
+        """Before a search: catch up if the store is ahead, unless another process is at it."""
+        if self.is_current():
+            return
+        with contextlib.suppress(IndexBusy):
+            self.catch_up()
+
+    def close(self) -> None:
+        with self._lock:
+            self._index = None
+
+
+_engines: dict[Path, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def engine() -> Engine:
+    """The engine for the current index directory (one per directory and process)."""
+    path = index_dir().resolve()
+    with _engines_lock:
+        found = _engines.get(path)
+        if found is None:
+            found = _engines[path] = Engine(path)
+        return found
+
+
+def forget_engines() -> None:
+    """Drop every open index handle (tests that point at a new directory)."""
+    global _memory_dir
+    with _engines_lock:
+        _engines.clear()
+    _memory_dir = None
