@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import cablebase.parse as parse_package
 from bench.synth.shape import ROOT, shared_data_dir
 
 VERSION = 7
@@ -143,7 +144,11 @@ def build(paths: list[Path] | None = None) -> dict:
 
 
 def _fingerprint(paths: list[Path]) -> str:
+    """The sources' names and sizes, and the parser's code: a new parser reads new paragraphs."""
     h = hashlib.sha256(str(VERSION).encode())
+    parser = Path(parse_package.__file__).parent
+    for source in [*sorted(parser.rglob("*.py")), Path(__file__)]:
+        h.update(source.read_bytes())
     for p in paths:
         size = p.stat().st_size if p.is_file() else sum(1 for _ in p.glob("*.html"))
         h.update(f"{p.name}:{size};".encode())

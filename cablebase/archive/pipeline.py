@@ -23,26 +23,36 @@ from cablebase.parse.record import CableRecord
 Result = list[HashedRecord | ParseError]
 
 
-def parse_unit(unit: DocUnit | CsvChunk) -> Result:
+def parse_unit(unit: DocUnit | CsvChunk, time_limit: float | None = None) -> Result:
     """Parse one unit of work; every failure comes back as a ``ParseError``, never raised.
 
+    Each document (each CSV row) gets ``time_limit`` seconds (0: no limit), by
+    default ``$CABLEBASE_PARSE_TIME_LIMIT`` or 10 s; one that runs
+    over comes back as an error, so it is quarantined and the rest goes on.
     Records come back ``HashedRecord`` (content hash and JSON form computed here), which
     takes that work off the main process, the ingest's single writer.
     """
     from cablebase.parse import parse_csv_row, parse_document
+    from cablebase.parse.limits import configured_limit
+    from cablebase.parse.limits import time_limit as limit
 
+    seconds = configured_limit() if time_limit is None else time_limit
     if isinstance(unit, CsvChunk):
         out: Result = []
         for row in unit.rows:
             try:
-                out.append(_checked(parse_csv_row(row, path=unit.path), unit.path, row.line))
+                with limit(seconds, path=unit.path, line=row.line):
+                    record = parse_csv_row(row, path=unit.path)
+                out.append(_checked(record, unit.path, row.line))
             except ParseError as exc:
                 out.append(exc)
             except Exception as exc:  # a parser bug must not lose the rest of the chunk
                 out.append(ParseError(f"parser failed: {exc!r}", path=unit.path, line=row.line))
         return out
     try:
-        return [_checked(parse_document(unit.data, path=unit.path), unit.path, None)]
+        with limit(seconds, path=unit.path):
+            record = parse_document(unit.data, path=unit.path)
+        return [_checked(record, unit.path, None)]
     except ParseError as exc:
         return [exc]
     except Exception as exc:

@@ -21,6 +21,16 @@ class Meta:
     references: list[Reference] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Trailer:
+    """A catalogue trailer cut from the end of the text (``STEVENS 0 03/13/2008 ...``)."""
+
+    signer: str
+    tags: str
+    subject: str | None
+    text: str
+
+
 @dataclass(slots=True)
 class ParseState:
     """Input handed over by a format reader, plus what the rules found so far.
@@ -40,7 +50,7 @@ class ParseState:
     segments: dict[str, str] = field(default_factory=dict)
     preamble: str = ""
     pages: int = 0
-    trailer: str | None = None
+    trailer: Trailer | None = None
     # The signature as it stood after the text ("\n\nRICE", " Herbst"): cut from the
     # last paragraph by ``signers``, given back to the display body by ``finish``.
     signature_tail: str = ""

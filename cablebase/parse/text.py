@@ -56,12 +56,13 @@ def decode(data: bytes, *, path: str | None = None, format: str | None = None) -
 # Page-break lines: "MOSCOW 00001323  002 OF 002", "BUENOS AIRES 00000123 003 OF 004"
 # (the post may sit on the line before), and the old layout
 # "CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z".
-_OLD_PAGE = (
-    r"(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\n)?"
-    r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+(?:[A-Z]+[ \t]){1,4}[ \t]*\d{4,8}[ \t]+\d\d[ \t]+OF[ \t]+\d\d"
+# The core starts with the literal PAGE so the scan is one pass; the blanks and the
+# classification line before it are taken by looking back (``_old_page_start``).
+OLD_PAGE_BREAK_RE = re.compile(
+    r"PAGE[ \t]+\d{2,3}[ \t]+(?:[A-Z]+[ \t]){1,4}[ \t]*\d{4,8}[ \t]+\d\d[ \t]+OF[ \t]+\d\d"
     r"(?:[ \t]+\d{6}Z)?"
 )
-OLD_PAGE_BREAK_RE = re.compile(_OLD_PAGE)
+_PAGE_CLASSIFICATIONS = ("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE")
 # Anchored on the digits so the scan is one pass; the post's words are found looking back.
 _NEW_PAGE_RE = re.compile(r"\b(\d{8})[ \t]+(\d{3})(?:\.\d{1,2})?[ \t]+OF[ \t]+(\d{3})\b")
 _POST_BEFORE_RE = re.compile(r"((?:[A-Z]+\s+){1,4})$")
@@ -103,6 +104,21 @@ def _post_start(text: str, end: int) -> int:
     return offsets[-1]
 
 
+def _old_page_start(text: str, page: int) -> int:
+    """Start of an old-layout break: the blanks before ``PAGE`` and a classification line."""
+    i = page
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i > 0 and text[i - 1] == "\n":
+        j = i - 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        for word in _PAGE_CLASSIFICATIONS:
+            if text.endswith(word, 0, j):
+                return j - len(word)
+    return i
+
+
 def drop_page_breaks(text: str) -> tuple[str, int]:
     """Remove page-break lines and inline page-break markers.
 
@@ -113,15 +129,19 @@ def drop_page_breaks(text: str) -> tuple[str, int]:
         return text, 0
     pages = 0
     if "PAGE" in text and _PAGE_PROBE_RE.search(text):
-
-        def old(m: re.Match[str]) -> str:
-            nonlocal pages
+        kept: list[str] = []
+        pos = 0
+        for m in OLD_PAGE_BREAK_RE.finditer(text):
             tail = m.group(0).split()
             with contextlib.suppress(ValueError):
                 pages = max(pages, int(tail[-4] if tail[-1].endswith("Z") else tail[-3]))
-            return " "
-
-        text = OLD_PAGE_BREAK_RE.sub(old, text)
+            start = max(pos, _old_page_start(text, m.start()))
+            kept.append(text[pos:start])
+            kept.append(" ")
+            pos = m.end()
+        if kept:
+            kept.append(text[pos:])
+            text = "".join(kept)
     pieces: list[str] = []
     pos = 0
     size = len(text)

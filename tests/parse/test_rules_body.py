@@ -86,6 +86,29 @@ def test_headings_become_unnumbered_paragraphs() -> None:
     ]
 
 
+def test_paragraph_numbers_are_the_cables_own() -> None:
+    """The cable's "3. (C)" is paragraph 3 even with sub-heads between its paragraphs."""
+    r = parse_body(
+        "Opening words before any number.\n\n1. (C) Text.\n\nFAMILY VISITS\n\n"
+        "2. (C) More.\n-----\nMASS ACTION\n-----\nA line under the head.\n\n3. (C) Third.\n\nROE\n"
+    )
+    assert [(p.number, p.text) for p in r.paragraphs] == [
+        (None, "Opening words before any number."),
+        ("1", "Text.\n\nFAMILY VISITS"),
+        ("2", "More.\n\nMASS ACTION\n\nA line under the head."),
+        ("3", "Third."),
+    ]
+
+
+def test_unnumbered_cable_is_numbered_in_order() -> None:
+    r = parse_body("First paragraph, no number.\n\nA HEAD\n\nSecond paragraph.\n\nROE\n")
+    assert [(p.number, p.text) for p in r.paragraphs] == [
+        ("1", "First paragraph, no number."),
+        ("2", "A HEAD"),
+        ("3", "Second paragraph."),
+    ]
+
+
 def test_entire_text_marking_is_not_a_paragraph() -> None:
     r = parse_body("CONFIDENTIAL - ENTIRE TEXT.\n\n1. Text of the cable.\n\nBURNS\n")
     assert [p.text for p in r.paragraphs] == ["Text of the cable."]
@@ -168,10 +191,11 @@ def test_paragraphs_glued_on_one_line_are_split_with_their_headings() -> None:
     r = parse_body(line + "\n\nBARZUN\n")
     assert [(p.number, p.marking, p.text[:13]) for p in r.paragraphs] == [
         ("1", "C", "Summary: Polo"),
-        (None, None, "Summit Agenda"),
         ("2", "C", "Thyberg told "),
         ("3", "S/NF", "The Swedes su"),
     ]
+    # The sub-head belongs to the paragraph before it, as a block of its own.
+    assert r.paragraphs[0].text.endswith("Russia itself.\n\nSummit Agenda")
 
 
 def test_doubled_keywords_restart_their_field() -> None:

@@ -48,7 +48,12 @@ def test_caveats_doubled_sipdis_kept_once() -> None:
 def test_sections_from_section_line() -> None:
     record = parse_document(cable("C O N F I D E N T I A L SECTION 01 OF 04 ANKARA 000348"))
     assert record.sections == 4
-    assert record.reference_id is None or record.reference_id.endswith("ANKARA348")
+    assert record.origin_code == "ANKARA"
+    assert record.reference_id is None  # no DTG, no context: the year is unknown
+    dated = parse_document(
+        cable("C O N F I D E N T I A L SECTION 01 OF 04 ANKARA 000348"), context=Context(year=2004)
+    )
+    assert dated.reference_id == "04ANKARA348"
 
 
 # --- transmission header: DE line, DTG, precedence ------------------------------
@@ -268,7 +273,7 @@ def test_ref_lines_after_blank_lines_stay_in_the_list() -> None:
         "05BUENOSAIRES3056",
         "06BUENOSAIRES293",
     ]
-    assert r.reference_id is None or r.reference_id == "06BUENOSAIRES1594"
+    assert r.reference_id == "06BUENOSAIRES1594"
     assert r.classified_by.name == "Lino Gutierrez"
 
 
@@ -408,3 +413,182 @@ def test_handling_line_between_fields_and_reason_letters_on_the_next_line() -> N
     assert [x.reference_id for x in r.references] == ["02BOGOTA3101"]
     assert (r.classified_by.name, r.classified_by.title) == ("ANNE W. PATTERSON", "AMBASSADOR")
     assert r.reasons == ["1.5(b)", "1.5(d)"]
+
+
+# --- REF shapes of real cables (telegram-format.md, "Variants met in real cables") ------
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        # two-digit year with a space, abbreviated post name
+        ("REF: 08 RIO DE JAN 138", [(None, "08RIODEJANEIRO138")]),
+        # doubled labels
+        (
+            "REF: A. A) BRASILIA 236 B. B) 07 BRASILIA 1868",
+            [("A", "09BRASILIA236"), ("B", "07BRASILIA1868")],
+        ),
+        # labels glued to posts
+        ("REF: (A)STATE 071143, (B)STATE 073601", [("A", "09STATE71143"), ("B", "09STATE73601")]),
+        # no labels, four-digit year
+        ("REF: STATE 12345; 2009 CAIRO 2394", [(None, "09STATE12345"), (None, "09CAIRO2394")]),
+        # lower case labels and text
+        ("REF: a) 05 state 201650 b) USUN 55", [("A", "05STATE201650"), ("B", "09USUNNEWYORK55")]),
+        # several cites in one item, a second serial sharing the post
+        (
+            "REF: A. BRASILIA 1250; RECIFE 66; (08) SAO PAULO 581 B. BRASILIA 715 AND 660",
+            [
+                ("A", "09BRASILIA1250"),
+                ("A", "09RECIFE66"),
+                ("A", "08SAOPAULO581"),
+                ("B", "09BRASILIA715"),
+                ("B", "09BRASILIA660"),
+            ],
+        ),
+        # aliases
+        (
+            "REF: A. BA 1234 B. KL 77 C. MEXICO CITY 12 D. SECSTATE WASHDC 9 E. RIO 5",
+            [
+                ("A", "09BUENOSAIRES1234"),
+                ("B", "09KUALALUMPUR77"),
+                ("C", "09MEXICO12"),
+                ("D", "09STATE9"),
+                ("E", "09RIODEJANEIRO5"),
+            ],
+        ),
+        # non-cable items between cables stay "other" without swallowing the cables after
+        (
+            "REF: A) STATE 1 B) LEE-GOLDSTEIN EMAIL 05/11/07 C) OSD REPORT DTG 251847Z MAR 08 "
+            "D) CAIRO 55",
+            [("A", "09STATE1"), ("B", None), ("C", None), ("D", "09CAIRO55")],
+        ),
+        # a label written twice by the cable ((B) for C) still gives each cable
+        (
+            "REF: (A) STATE 1, (B)STATE 2, (B)STATE 3",
+            [("A", "09STATE1"), ("B", "09STATE2"), ("B", "09STATE3")],
+        ),
+        # an unknown post is "other", not a made-up id
+        ("REF: A. FOOBARVILLE 123 B. STATE 4", [("A", None), ("B", "09STATE4")]),
+    ],
+)
+def test_real_ref_shapes(ref: str, expected: list[tuple[str | None, str | None]]) -> None:
+    refs = parse_references(ref, "09")
+    assert [(r.label, r.reference_id) for r in refs] == expected
+    assert all((r.kind == "cable") == (r.reference_id is not None) for r in refs)
+
+
+def test_ref_keyword_without_colon_before_a_label() -> None:
+    r = parse_document(
+        cable("C O N F I D E N T I A L REYKJAVIK 000200\n\nTAGS: PREL\nREF A: Reykjavik 107"),
+        context=Context(year=2008),
+    )
+    assert [(x.label, x.reference_id) for x in r.references] == [("A", "08REYKJAVIK107")]
+
+
+# --- SUBJECT, TAGS and Classified By as real cables write them ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("SUBJECT: FOO BAR (S)", "FOO BAR"),
+        ("SUBJECT: (C) FOO SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "FOO"),
+        ("SUBJECT: FOO (CHANGED SUBJECT LINE)", "FOO"),
+        ("Subj: Sanctions under E.O. 13382 (SBU)", "Sanctions under E.O. 13382"),
+    ],
+)
+def test_subject_keeps_only_the_subject(line: str, expected: str) -> None:
+    assert parse_subject(line) == expected
+
+
+def test_subject_ends_at_a_glued_ref_and_e_o_inside_a_subject_is_text() -> None:
+    r = parse_document(
+        cable(
+            "C O N F I D E N T I A L LONDON 002000\n\nE.O. 12958: DECL: 1/1/2018\nTAGS: PREL\n"
+            "SUBJECT: WHO WOULD SUCCEED THE PRIME MINISTERREF: A. LONDON 1939"
+        ),
+        context=Context(year=2007),
+    )
+    assert r.subject == "WHO WOULD SUCCEED THE PRIME MINISTER"
+    assert [x.reference_id for x in r.references] == ["07LONDON1939"]
+    under = parse_document(
+        cable(
+            "UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: ETTC\nSUBJECT: SANCTIONS UNDER E.O. 13382 ON X"
+        )
+    )
+    assert (under.subject, under.eo) == ("SANCTIONS UNDER E.O. 13382 ON X", "12958")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "TAGS: KFRDCVISCMGTCASCPHUMSMIGEG",
+            ["KFRD", "CVIS", "CMGT", "CASC", "PHUM", "SMIG", "EG"],
+        ),
+        ("TAGS: UNGA/C-6, EUN/CFSP, PREL", ["UNGA/C-6", "EUN/CFSP", "PREL"]),
+        ("tags prel, pgov, tu", ["PREL", "PGOV", "TU"]),
+        # a long word is not a string of country codes
+        ("TAGS: PREL, PARTNERSHIP", ["PREL", "PARTNERSHIP"]),
+    ],
+)
+def test_real_tags_shapes(line: str, expected: list[str]) -> None:
+    assert parse_tags(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "title"),
+    [
+        ("Head of Economic Unit Shawn Gray", "Shawn Gray", "Head of Economic Unit"),
+        ("Charge d'Affaires a.i. Robert Doe", "Robert Doe", "Charge d'Affaires a.i."),
+        ("Ambassador Robert O. Blake, Jr.", "Robert O. Blake, Jr.", "Ambassador"),
+        ("Margaret Doe per", "Margaret Doe", None),
+        ("AF/C - MARY SMITH", "MARY SMITH", "AF/C"),
+        ("AMBASSADOR TO SUDAN JOHN DOE", "JOHN DOE", "AMBASSADOR TO SUDAN"),
+    ],
+)
+def test_classified_by_name_is_the_person(who: str, name: str, title: str | None) -> None:
+    assert split_official(who) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("first", "name", "title", "reasons"),
+    [
+        ("1. (U) CLASSIFIED BY POLOFF JANE DOE, 1.5 (D).", "JANE DOE", "POLOFF", ["1.5(d)"]),
+        (
+            "1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY DCM JOHN ROE - 1.5 B,D.",
+            "JOHN ROE",
+            "DCM",
+            ["1.5(b)", "1.5(d)"],
+        ),
+    ],
+)
+def test_classified_by_inside_paragraph_one(
+    first: str, name: str, title: str, reasons: list[str]
+) -> None:
+    r = parse_document(
+        cable("CONFIDENTIAL\n\nE.O. 12356: DECL: OADR\nTAGS: PREL\nSUBJECT: X", first + "\n\nROE\n")
+    )
+    assert r.classified_by is not None
+    assert (r.classified_by.name, r.classified_by.title) == (name, title)
+    assert r.reasons == reasons
+
+
+def test_header_scan_does_not_give_up_at_office_and_notice_lines() -> None:
+    """Mixed-case distribution lines and the singular TAG keyword do not end the header."""
+    r = parse_document(
+        cable(
+            "S E C R E T SECTION 01 OF 02 KABUL 003364\n\nSIPDIS\n\n"
+            "DEPT PASS TO S/SRAP, S/CT, EEB, and SCA/A\nNote - PII information removed\n"
+            "State for EUR/NB and EUR/PGI, and for the office of the coordinator\n\n"
+            "EO 12958 DECL: 10/19/2019\nTAG EINV,EFIN, KTFN, PGOV, AF\n"
+            "SUBJECT: AFGHANISTAN: CAPITAL FLIGHT\n\n"
+            "Classified By: Ambassador Karl Eikenberry for reasons 1.4 (b) and (d)"
+        ),
+        context=Context(year=2009),
+    )
+    assert r.subject == "AFGHANISTAN: CAPITAL FLIGHT"
+    assert r.tags == ["EINV", "EFIN", "KTFN", "PGOV", "AF"]
+    assert r.declassify_on == "2019-10-19"
+    assert r.classified_by is not None and r.classified_by.name == "Karl Eikenberry"
+    assert r.paragraphs[0].text == "Text of the cable."

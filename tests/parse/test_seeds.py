@@ -108,15 +108,13 @@ def test_seed_003_header_fields(moscow_cable: CableRecord) -> None:
 
 def test_seed_003_paragraphs(moscow_cable: CableRecord) -> None:
     paras = moscow_cable.paragraphs
-    numbered = [p for p in paras if p.number]
-    assert [p.number for p in numbered] == [str(i) for i in range(1, 8)]
-    assert {p.marking for p in numbered} == {"C"}
-    assert paras[:7] == numbered
-    rest = paras[7:]
-    assert rest[0].number is None and rest[0].marking is None
-    assert rest[0].text == "MFA Statement on Hamas Invitation"
-    assert rest[1].text.startswith("In response to a press correspondent")
-    assert rest[-1].text.endswith('co-existing in peace and security with Israel."')
+    assert [p.number for p in paras] == [str(i) for i in range(1, 8)]
+    assert {p.marking for p in paras} == {"C"}
+    # The statement after paragraph 7, with its sub-head, belongs to paragraph 7.
+    blocks = paras[6].text.split("\n\n")
+    assert blocks[1] == "MFA Statement on Hamas Invitation"
+    assert blocks[2].startswith("In response to a press correspondent")
+    assert blocks[-1].endswith('co-existing in peace and security with Israel."')
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cablebase.parse.tagcodes import KINDS, describe_tag
-from cablebase.parse.tagcodes_fips import FIPS_COUNTRIES
+from cablebase.parse.tagcodes import KINDS, describe_tag, tag_names
 
 DATA = Path(__file__).resolve().parents[2] / "cablebase" / "parse" / "data"
 
@@ -73,17 +72,17 @@ def test_unknown_codes_get_no_invented_description():
 def test_every_listed_code_gets_its_kind(kind):
     for code in codes(kind):
         got, _ = describe_tag(code)
-        if len(code) == 2 and code.upper() in FIPS_COUNTRIES:
+        if len(code) == 2 and code.upper() in tag_names("country"):
             assert got == "country", code  # "AL": Albania wins over the organisation list
         else:
             assert got == kind, code
 
 
 def test_fips_table_is_full_and_uses_state_codes():
-    assert len(FIPS_COUNTRIES) > 250
-    assert all(len(c) == 2 and c.isupper() for c in FIPS_COUNTRIES)
-    assert FIPS_COUNTRIES["AS"] == "Australia" and FIPS_COUNTRIES["AU"] == "Austria"
-    assert FIPS_COUNTRIES["SF"] == "South Africa" and FIPS_COUNTRIES["SP"] == "Spain"
+    assert len(tag_names("country")) > 250
+    assert all(len(c) == 2 and c.isupper() for c in tag_names("country"))
+    assert tag_names("country")["AS"] == "Australia" and tag_names("country")["AU"] == "Austria"
+    assert tag_names("country")["SF"] == "South Africa" and tag_names("country")["SP"] == "Spain"
 
 
 def test_most_subject_and_program_codes_are_described():

@@ -78,21 +78,22 @@ def test_tripoli_text_header(tripoli: CableRecord) -> None:
 
 def test_tripoli_paragraphs(tripoli: CableRecord) -> None:
     r = tripoli
-    numbered = [p.number for p in r.paragraphs if p.number]
-    assert numbered == [str(i) for i in range(1, 12)]
-    assert {p.marking for p in r.paragraphs if p.number} == {"C"}
-    headings = [p.text for p in r.paragraphs if p.number is None]
-    assert headings == [
-        'FATHI EL-JAHMI "RELEASED"',
-        "BUT REMAINS AT TRIPOLI MEDICAL CENTER",
-        "FAMILY VISITS",
-        "MINDERS STILL PRESENT",
-        "TREATING PHYSICIAN SAYS IMPROVEMENT IN MEDICAL CONDITION CONTINUES",
-        "EL-JAHMI IN GOOD SPIRITS",
-    ]
+    # The cable's own numbers, 1 to 11; each sub-head is a block of the paragraph before it.
+    assert [p.number for p in r.paragraphs] == [str(i) for i in range(1, 12)]
+    assert {p.marking for p in r.paragraphs} == {"C"}
+    heads = {p.number: p.text.split("\n\n")[-1] for p in r.paragraphs if "\n\n" in p.text}
+    assert heads == {
+        "1": 'FATHI EL-JAHMI "RELEASED"',
+        "2": "BUT REMAINS AT TRIPOLI MEDICAL CENTER",
+        "4": "FAMILY VISITS",
+        "6": "MINDERS STILL PRESENT",
+        "7": "TREATING PHYSICIAN SAYS IMPROVEMENT IN MEDICAL CONDITION CONTINUES",
+        "8": "EL-JAHMI IN GOOD SPIRITS",
+    }
     para6 = next(p for p in r.paragraphs if p.number == "6")
     assert para6.text.endswith(
-        "The family had no objection to a visit by Emboffs if the QDF agreed."
+        "The family had no objection to a visit by Emboffs if the QDF agreed.\n\n"
+        "MINDERS STILL PRESENT"
     )
     last = r.paragraphs[-1]
     assert last.number == "11"

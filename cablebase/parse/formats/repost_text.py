@@ -26,9 +26,10 @@ CLASSIFICATIONS = (
 )
 META_HEAD_RE = re.compile(r"Reference ID\s+Created\s+Released\s+Classification\s+Origin\s*\n")
 META_ROW_RE = re.compile(
-    r"^\s*(\d\d[A-Z]+\d+)\s+(\d{4}-\d\d-\d\d)\s+(\d\d:\d\d)\s+(\d{4}-\d\d-\d\d)\s+(\d\d:\d\d)\s+("
+    r"^[ \t]*(\d\d[A-Z]+\d+)\s+(\d{4}-\d\d-\d\d)\s+(\d\d:\d\d)\s+"
+    r"(\d{4}-\d\d-\d\d)\s+(\d\d:\d\d)\s+("
     + "|".join(re.escape(c) for c in CLASSIFICATIONS)
-    + r")\s+(.+?)\s*$",
+    + r")[ \t]+(\S[^\n]*)",
     re.M,
 )
 CHROME_END_RE = re.compile(
@@ -52,7 +53,7 @@ def read(text: str, context: Context, *, path: str | None = None) -> ParseState:
         created=iso(row.group(2), row.group(3)),
         released=iso(row.group(4), row.group(5)),
         classification=row.group(6),
-        origin=row.group(7),
+        origin=row.group(7).rstrip(),
     )
     body = text[row.end() :]
     end = CHROME_END_RE.search(body)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from cablebase.parse.context import Context
 from cablebase.parse.errors import ParseError
@@ -28,13 +29,93 @@ def _iso(text: str) -> str | None:
     return f"{m.group(1)}T{m.group(2)}:00Z" if m else None
 
 
+# Real pages hold under 200 tags after the table; an HTML5 tree builder walks its
+# stack of open elements for many start tags, so deep nesting costs depth x tags.
+_TAG_CHECK = 2000
+_MAX_DEPTH = 64
+_TAG_RE = re.compile(r"(<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>)")
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+def cap_nesting(html: str) -> str:
+    """Drop the tags nested deeper than ``_MAX_DEPTH`` (and their end tags).
+
+    Only hostile pages nest that deep; cutting them keeps the tree builder linear.
+    """
+    if html.count("<") <= _TAG_CHECK:
+        return html
+    # [text, tag, "/", name, "/", text, tag, ...]: one C-speed split, then a loop.
+    parts = _TAG_RE.split(html)
+    out = [parts[0]]
+    depth = dropped = 0
+    for i in range(1, len(parts), 5):
+        tag, closing, name, selfclose = parts[i : i + 4]
+        keep = True
+        if selfclose or name.lower() in _VOID:
+            pass
+        elif closing:
+            if dropped:
+                dropped -= 1
+                keep = False
+            elif depth:
+                depth -= 1
+        elif depth < _MAX_DEPTH:
+            depth += 1
+        else:
+            dropped += 1
+            keep = False
+        if keep:
+            out.append(tag)
+        out.append(parts[i + 4])
+    return "".join(out)
+
+
+def _outer_pres(root: Node | None) -> list[Node]:
+    """The ``<pre>`` blocks not inside another one, in page order.
+
+    A walk that does not descend into a ``<pre>``: a page of 40,000 nested
+    ``<pre>`` tags gives one block, read once, not 40,000 overlapping ones.
+    """
+    out: list[Node] = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node.tag == "pre":
+            out.append(node)
+            continue
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+    return out
+
+
 def read(html: str, context: Context, *, path: str | None = None) -> ParseState:
     start = _TABLE_RE.search(html)
     if start is not None:
         # The copy ends where a second table starts (2010 pages repeat it).
         again = _TABLE_RE.search(html, start.end())
         html = html[start.start() : again.start() if again else len(html)]
-    tree = HTMLParser(html)
+    tree = HTMLParser(cap_nesting(html))
     meta = Meta()
     table = tree.css_first("table.cable")
     if table is not None:
@@ -45,7 +126,7 @@ def read(html: str, context: Context, *, path: str | None = None) -> ParseState:
             meta.released = _iso(cells[2])
             meta.classification = " ".join(cells[3].split()) or None
             meta.origin = " ".join(cells[4].split()) or None
-    pres = [node.text(deep=True) for node in tree.css("pre")]
+    pres = [node.text(deep=True) for node in _outer_pres(tree.root)]
     seen: list[str] = []
     for block in pres:
         if block not in seen:

@@ -25,6 +25,7 @@ from cablebase.parse.rules.signers import signers
 from cablebase.parse.rules.subject import subject
 from cablebase.parse.rules.summary import summary
 from cablebase.parse.rules.tags import tags
+from cablebase.parse.rules.trailer import trailer
 from cablebase.parse.state import ParseState
 
 Rule = Callable[[ParseState], None]
@@ -34,6 +35,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("routing", routing),
     ("recipients", recipients),
     ("segments", segments),
+    ("trailer", trailer),
     ("classification", classification),
     ("caveats", caveats),
     ("reference_id", reference_id),

@@ -17,11 +17,14 @@ CAVEATS = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "O
 CAVEAT_RE = re.compile(r"\b(" + "|".join(CAVEATS) + r")\b")
 _FOUO_RE = re.compile(r"\b(?:SENSITIVE|FOUO|FOR OFFICIAL USE ONLY|SBU)\b")
 _SECTION_RE = re.compile(r"\bSECTION\s+0*(\d+)\s+OF\s+0*(\d+)", re.I)
+# The marking and handling terms open the header; a copy that lost its line breaks
+# has the whole cable in its preamble, where a later "NOFORN" is text.
+_HEAD_CHARS = 3000
 
 
 def classification(state: ParseState) -> None:
     record = state.record
-    head = state.preamble
+    head = state.preamble[:_HEAD_CHARS]
     m = _SECTION_RE.search(head)
     if m:
         record.sections = max(record.sections, int(m.group(2)))
@@ -40,7 +43,7 @@ def classification(state: ParseState) -> None:
 
 
 def caveats(state: ParseState) -> None:
-    found = CAVEAT_RE.findall(state.preamble)
+    found = CAVEAT_RE.findall(state.preamble[:_HEAD_CHARS])
     seen: list[str] = []
     for word in found:
         if word not in seen:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cablebase.parse.record import ClassifiedBy
+from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
 
 _KW_RE = re.compile(r"^CLASSIFIED\s+BY\s*:?\s*", re.I)
@@ -18,6 +19,7 @@ _KW_RE = re.compile(r"^CLASSIFIED\s+BY\s*:?\s*", re.I)
 _REASON_SPLIT_RE = re.compile(
     r"[\s.,;]*\b(?:FOR\s+)?R\s?E\s?A\s?S\s?O\s?N\s?S?\b\s*:?|\s(?=1\.\s?[4-6](?!\d))", re.I
 )
+_MAX_TEXT = 400
 _SECTION_RE = re.compile(r"\b1\.\s?([4-6])")
 _LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 TITLES = (
@@ -126,7 +128,36 @@ _TITLE_VOCAB = frozenset(
         "ECONCOUNS",
         "POLCOUN",
         "DEPUTY-CHIEF",
+        "UNIT",
+        "A.I",
+        "AI",
+        "CHIEF",
     )
+)
+_NAME_SUFFIX_RE = re.compile(r",?\s+(Jr|Sr|JR|SR|II|III|IV)\.?$")
+_TRAILING_WORDS = frozenset({"PER", "FOR", "BY", "AND", "UNDER", "REASON", "REASONS"})
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+_REASON_RE = re.compile(r"(?i)1\.\s?[4-6]")
+_REASON_LETTER_RE = re.compile(r"1\.\s?[4-6]\s*\(?\s*[a-hA-H](?![A-Za-z])")
+_LETTERS_LINE_RE = re.compile(r"^(?:[(\[]?[A-Ha-h](?:[)\]/,.\s]|$)|(?:AND|and|&)\s)")
+
+
+def _until_reasons(line: str, so_far: list[str]) -> bool:
+    """The official runs on until the reasons; ``1.5`` / ``(B) AND (D)`` wrapped is one list."""
+    joined = " ".join(so_far)
+    if not _REASON_RE.search(joined):
+        return True
+    return not _REASON_LETTER_RE.search(joined) and bool(_LETTERS_LINE_RE.match(line))
+
+
+FIELD = HeaderField(
+    name="classified_by",
+    keyword=r"(?<![A-Za-z/])(?i:CLASSIFIED[ \t]+BY)[ \t]*:?",
+    probes=("LASSIFIED", "lassified"),
+    max_lines=3,
+    continues=_until_reasons,
 )
 
 
@@ -150,26 +181,44 @@ def parse_reasons(text: str) -> list[str]:
 
 
 def split_official(who: str) -> tuple[str | None, str | None]:
-    """(name, title) of ``Ambassador William J. Burns`` / ``Chris Stevens, CDA, ...``."""
+    """(name, title) of ``Ambassador William J. Burns`` / ``Chris Stevens, CDA, ...``.
+
+    The name is the person: ``Robert O. Blake, Jr.`` keeps its suffix, a trailing
+    ``per`` / ``for`` is not part of it, and an office before the name
+    (``AF/C - MARY SMITH``, ``AMBASSADOR TO SUDAN JOHN DOE``) is the title.
+    """
     who = who.strip(" .,;:")
+    words = who.split()
+    while words and words[-1].upper().strip(".,:;") in _TRAILING_WORDS:
+        words.pop()
+    who = " ".join(words).strip(" .,;:")
     if not who:
         return None, None
+    suffix = _NAME_SUFFIX_RE.search(who)
+    if suffix:
+        name, title = split_official(who[: suffix.start()])
+        return (f"{name}, {suffix.group(1)}." if name else None), title
     if "," in who:
         parts = [p.strip(" .") for p in who.split(",") if p.strip(" .")]
         if len(parts) >= 2:
             if _TITLE_WORDS.search(parts[1]) or not _TITLE_WORDS.search(parts[0]):
                 return parts[0], parts[1]
             return parts[1], parts[0]
-    title_words = 0
     words = who.split()
-    for word in words:
-        if not _is_title_word(word):
+    title_words = 0
+    while title_words < len(words):
+        word = words[title_words]
+        if _is_title_word(word) or (title_words and word in _DASHES):
+            title_words += 1
+        elif title_words and word.upper() == "TO" and title_words + 3 < len(words):
+            title_words += 2  # "AMBASSADOR TO SUDAN JOHN DOE": the post is the title's
+        else:
             break
-        title_words += 1
     if words and title_words == len(words):
         return None, who
     if 0 < title_words < len(words):
-        return " ".join(words[title_words:]).strip(" .,:"), " ".join(words[:title_words])
+        title = " ".join(words[:title_words]).strip(" -\u2013\u2014")
+        return " ".join(words[title_words:]).strip(" .,:-"), title
     m = _TITLE_PREFIX_RE.match(who)
     if m and m.end() < len(who):
         return who[m.end() :].strip(" .,:") or None, who[: m.end()].strip()
@@ -179,12 +228,29 @@ def split_official(who: str) -> tuple[str | None, str | None]:
     return who, None
 
 
+def _in_opening_paragraph(state: ParseState) -> str | None:
+    """``1. (U) CLASSIFIED BY POLOFF JANE DOE, 1.5 (D).``: older cables classify in ¶1."""
+    lines = state.lines[state.body_start : state.body_start + 3]
+    for i, line in enumerate(lines):
+        at = line[:300].upper().find("CLASSIFIED BY")
+        if at == -1:
+            continue
+        text = line[at:]
+        if i + 1 < len(lines) and _until_reasons(lines[i + 1].strip(), [text]):
+            text += "\n" + lines[i + 1]  # the reasons wrapped onto the next line
+        return text
+    return None
+
+
 def classified_by(state: ParseState) -> None:
-    seg = state.segments.get("classified_by")
+    seg = state.segments.get("classified_by") or _in_opening_paragraph(state)
     if not seg:
         return
     # Keep the official's own spacing ("Burns.  Reasons"), joining wrapped lines.
     text = " ".join(ln.strip() for ln in _KW_RE.sub("", seg.strip()).split("\n") if ln.strip())
+    # A classification line is a name, a title and reasons; a copy that lost its line
+    # breaks runs on into the text, which is not the official's (and would cost time).
+    text = text[:_MAX_TEXT]
     parts = _REASON_SPLIT_RE.split(text, maxsplit=1)
     name, title = split_official(parts[0])
     state.record.classified_by = ClassifiedBy(name=name, title=title, text=text or None)

@@ -23,7 +23,17 @@ _PUBLISHER_MARK_RE = re.compile(
     r"(?mi)^[ \t]*[=\-]{3,}[ \t]*(?:CABLE[ \t]+(?:BEGINS|ENDS)|header[ \t]+ends)"
     r"[ \t]*[=\-]{3,}[ \t]*$"
 )
-_LINE_BACKSLASH_RE = re.compile(r"[ \t]*\\[ \t]*\n")
+
+
+def _unescape_line_ends(text: str) -> str:
+    """The dump's escaped newlines: a line ending in a backslash is the line it escapes."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "\\" in line:
+            s = line.rstrip(" \t")
+            if s.endswith("\\"):
+                lines[i] = s[:-1].rstrip(" \t")
+    return "\n".join(lines)
 
 
 def _drop_repeated_section_headers(text: str) -> str:
@@ -31,19 +41,31 @@ def _drop_repeated_section_headers(text: str) -> str:
 
     Only lines holding "SECTION " are tried against the pattern (found with str.find).
     """
-    spans: list[tuple[int, int]] = []
+    kept: list[str] = []
+    pos = 0  # text before ``pos`` is decided
+    seen_first = False
+    line_start, tried = 0, -1
+    next_nl = text.find("\n")
     idx = text.find("SECTION ")
     while idx != -1:
-        start = text.rfind("\n", 0, idx) + 1
-        m = _SECTION_HEADER_RE.match(text, start)
-        if m:
-            spans.append((m.start(), m.end()))
+        # Line starts are found moving forward only, so a long line costs one pass.
+        while next_nl != -1 and next_nl < idx:
+            line_start = next_nl + 1
+            next_nl = text.find("\n", line_start)
+        m = _SECTION_HEADER_RE.match(text, line_start) if line_start != tried else None
+        tried = line_start
+        if m and m.end() > idx:
+            if seen_first:
+                kept.append(text[pos : m.start()])
+                pos = m.end()
+            seen_first = True
             idx = text.find("SECTION ", m.end())
         else:
             idx = text.find("SECTION ", idx + 8)
-    for start, end in reversed(spans[1:]):
-        text = text[:start] + text[end:]
-    return text
+    if not kept:
+        return text
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 def cleanup(state: ParseState) -> None:
@@ -59,10 +81,8 @@ def cleanup(state: ParseState) -> None:
     head, tail = text[:4000], text[-400:]
     if "ENDS" in tail or "BEGINS" in head or "header ends" in head:
         text = _PUBLISHER_MARK_RE.sub("", text)
-    if (
-        "\\\n" in text and text.count("\\\n") > 3
-    ):  # copies that end lines with a continuation backslash
-        text = _LINE_BACKSLASH_RE.sub("\n", text + "\n")
+    if "\\" in text and text.count("\\\n") > 3:
+        text = _unescape_line_ends(text)
     text, state.pages = drop_page_breaks(text)
     first = text.find("SECTION ")
     if first != -1 and text.find("SECTION ", first + 8) != -1:

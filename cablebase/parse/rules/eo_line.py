@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
 
 _EO_NUM_RE = re.compile(r"(\d{5})")
@@ -16,6 +17,31 @@ _MDY_RE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
 _YMD_RE = re.compile(r"\b(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\b")
 _DECL_KW_RE = re.compile(r"^DECL(?:ASSIFY)?(?:\s+ON)?\s*:?\s*", re.I)
 _RULE_RE = re.compile(r"\b(OADR|N/A|NA|\d\.\d\s*\(?[A-Z]\d\)?(?:,\s*[A-Z]\d)*|X\d|25X\d)\b")
+
+
+def _decl_follows(line: str, so_far: list[str]) -> bool:
+    return line.upper().startswith("DECL")
+
+
+EO_FIELD = HeaderField(
+    name="eo",
+    # "E.O. 12958" is distinctive enough to be found glued to a word ("AGUILERAE.O. 12958",
+    # copies that lost their line breaks); the bare forms need a non-letter before them.
+    # "SANCTIONS UNDER E.O. 13382" in a subject is text, not the E.O. line.
+    keyword=r"(?<!UNDER )(?:(?i:E\.\s?O\.)\s?\d{5}|(?<![A-Za-z/])(?:E\.O\.|EO[ \t]+\d{5}))",
+    probes=("E.O", "EO ", "E.o", "e.o"),
+    max_lines=1,
+    continues=_decl_follows,
+)
+DECL_FIELD = HeaderField(
+    name="decl",
+    keyword=r"(?<![A-Za-z/])(?:(?i:DECL(?:ASSIFY)?(?:[ \t]+ON)?)[ \t]*:"
+    r"|DECL[ \t]+(?=\d|OADR|X\d|1\.))",
+    probes=("DECL", ":"),
+    max_lines=1,
+    continues=_decl_follows,
+    repeats=True,
+)
 
 
 def parse_decl_date(text: str) -> str | None:

@@ -4,7 +4,9 @@ A paragraph starts at ``1. (C)``-style numbers (accepted only when they run
 forward, so ``1.4 million`` at a line start is text), at a heading (a short
 line without closing punctuation), or after a heading. Blank-line blocks
 after a numbered paragraph belong to it (bullets, quoted text). Lines are
-joined with single spaces; blocks with a blank line.
+joined with single spaces; blocks with a blank line. The numbers are the
+cable's own (``own_numbering``): headings join the numbered paragraph before
+them, and a cable without numbers is numbered in order.
 """
 
 from __future__ import annotations
@@ -145,10 +147,38 @@ def _split_inline(line: str) -> list[str]:
     return _INLINE_PARA_RE.sub(repl, line).split("\n")
 
 
+def own_numbering(paras: list[Paragraph]) -> list[Paragraph]:
+    """Paragraph numbers as the cable gives them: a ``¶3`` citation means its ``3.``.
+
+    Where the cable numbers its paragraphs, a sub-head or unnumbered block belongs
+    to the paragraph before it (joined as a block of its text); text before the
+    first number stays one unnumbered opening paragraph. A cable that numbers
+    none is numbered in order.
+    """
+    if not any(p.number for p in paras):
+        return [
+            Paragraph(number=str(i), marking=p.marking, text=p.text) for i, p in enumerate(paras, 1)
+        ]
+    # Blocks are gathered per paragraph and joined once: joining as we go would cost
+    # time quadratic in a long run of unnumbered blocks.
+    groups: list[tuple[Paragraph, list[str]]] = []
+    for p in paras:
+        if p.number is None and groups:
+            groups[-1][1].append(p.text)
+        else:
+            groups.append((p, [p.text]))
+    return [
+        Paragraph(number=head.number, marking=head.marking, text="\n\n".join(texts))
+        if len(texts) > 1
+        else head
+        for head, texts in groups
+    ]
+
+
 def paragraphs(state: ParseState) -> None:
     lines = state.lines
     body = lines[state.body_start :]
-    if any(len(ln) >= _LONG_LINE for ln in body):
+    if body and max(map(len, body)) >= _LONG_LINE:
         body = [part for ln in body for part in _split_inline(ln)]
         state.lines = lines[: state.body_start] + body
-    state.record.paragraphs = split_paragraphs(body)
+    state.record.paragraphs = own_numbering(split_paragraphs(body))

@@ -8,14 +8,12 @@ DTG; else the caller's context.
 
 from __future__ import annotations
 
-import re
-
 from cablebase.parse import ids
 from cablebase.parse.lookups import origin_name, origin_names
 from cablebase.parse.state import ParseState
 
-_POST_SERIAL_RE = re.compile(r"((?:[A-Z][A-Z\-]*[ \t]+){1,4})0*(\d{1,7})\b")
 _NAME_TO_CODE: dict[str, str] = {}
+_POST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ-")
 
 
 def _code_for_name(name: str) -> str | None:
@@ -25,12 +23,59 @@ def _code_for_name(name: str) -> str | None:
     return _NAME_TO_CODE.get(name.upper())
 
 
+def _serial(token: str) -> str | None:
+    """``001323`` / ``027174,`` -> the serial without leading zeros; None if no serial."""
+    digits = len(token) - len(token.lstrip("0123456789"))
+    rest = token[digits:]
+    if not digits or (rest and (rest[0].isalnum() or rest[0] == "_")):
+        return None
+    serial = token[:digits].lstrip("0") or "0"
+    return serial if len(serial) <= 7 else None
+
+
+def _post_word(token: str, *, first: bool) -> str | None:
+    """A post-name word (``MOSCOW``, ``PORT-AU-PRINCE``); the first may follow punctuation."""
+    i = len(token)
+    while i > 0 and token[i - 1] in _POST_CHARS:
+        i -= 1
+    while i < len(token) and token[i] == "-":  # a word starts with a letter
+        i += 1
+    if i == len(token) or (i > 0 and not first):
+        return None
+    return token[i:]
+
+
+def post_and_serial(line: str) -> tuple[str, str] | None:
+    """The first ``POST 001323`` on a line whose post is a known origin code.
+
+    Word by word (no backtracking regex), so a long capital-letter token costs one pass.
+    """
+    tokens = line.split()
+    for i, token in enumerate(tokens):
+        if not token[0].isdigit():
+            continue
+        serial = _serial(token)
+        if serial is None:
+            continue
+        words: list[str] = []
+        for j in range(i - 1, max(-1, i - 5), -1):
+            word = _post_word(tokens[j], first=True)
+            if word is None:
+                break
+            words.insert(0, word)
+            if word != tokens[j]:  # "(STATE": the word began inside the token
+                break
+        code = ids.canonical_code(" ".join(words)) if words else None
+        if code:
+            return code, serial
+    return None
+
+
 def _from_preamble(state: ParseState) -> tuple[str, str] | None:
-    for line in state.preamble.split("\n")[:6]:
-        for m in _POST_SERIAL_RE.finditer(line):
-            code = ids.canonical_code(m.group(1))
-            if code:
-                return code, m.group(2)
+    for line in state.preamble.split("\n", 6)[:6]:
+        found = post_and_serial(line)
+        if found:
+            return found
     return None
 
 

@@ -5,42 +5,46 @@ paragraph. Fields are found by keyword anywhere on a line (some copies put
 ``E.O.``, ``TAGS`` and the classification on one line), and continue on the
 following lines until a blank line, the next keyword or the body. Text that
 belongs to no keyword (classification line, handling terms, office lines)
-goes to ``state.preamble``. The per-field rules then read ``state.segments``.
+goes to ``state.preamble``. Each field's rule declares its keyword and how
+far its text runs (a :class:`~cablebase.parse.rules.field.HeaderField`) and
+then reads its raw text from ``state.segments``.
 """
 
 from __future__ import annotations
 
 import re
 
+from cablebase.parse.rules.classified_by import FIELD as CLASSIFIED_BY
+from cablebase.parse.rules.eo_line import DECL_FIELD, EO_FIELD
+from cablebase.parse.rules.field import HeaderField
+from cablebase.parse.rules.references import FIELD as REF
+from cablebase.parse.rules.subject import FIELD as SUBJECT
+from cablebase.parse.rules.tags import FIELD as TAGS
 from cablebase.parse.state import ParseState
 from cablebase.parse.text import CLASS_FIRST, CLASSIFICATION_RE
 
-KEYWORD_RE = re.compile(
-    # "E.O. 12958" is distinctive enough to be found glued to a word ("AGUILERAE.O. 12958",
-    # copies that lost their line breaks); other keywords need a non-letter before them.
-    r"(?P<eo>(?i:E\.\s?O\.)\s?\d{5}|(?<![A-Za-z/])(?:E\.O\.|EO[ \t]+\d{5}))"
-    r"|(?<![A-Za-z/])(?:"
-    r"(?P<decl>(?i:DECL(?:ASSIFY)?(?:[ \t]+ON)?)[ \t]*:|DECL[ \t]+(?=\d|OADR|X\d|1\.))"
-    r"|(?P<tags>(?i:TAGS?)[ \t]*:|^[ \t]*TAGS(?=[ \t]+[A-Z]))"
-    r"|(?P<subject>(?i:SUBJECT|SUBJ)[ \t]*:|SUBJECT(?=[ \t]+[A-Z(]))"
-    r"|(?P<ref>(?i:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)[ \t]*:|REFTELS?(?=[ \t]+[A-Z]))"
-    r"|(?P<classified_by>(?i:CLASSIFIED[ \t]+BY)[ \t]*:?)"
-    r")"
+HEADER_FIELDS: tuple[HeaderField, ...] = (
+    EO_FIELD,
+    DECL_FIELD,
+    TAGS,
+    SUBJECT,
+    REF,
+    CLASSIFIED_BY,
 )
+"""The fields of the text header, in the order their keywords are tried on a line."""
+FIELDS = {f.name: f for f in HEADER_FIELDS}
+KEYWORD_RE = re.compile("|".join(f"(?P<{f.name}>{f.keyword})" for f in HEADER_FIELDS))
+_PROBES = tuple(sorted({p for f in HEADER_FIELDS for p in f.probes}))
 PARA_START_RE = re.compile(r"^[ \t]*(\d{1,3})[ \t]*\.(?![\d.])[ \t]*(?:\(([^)\n]{1,30})\))?[ \t]*")
 SUMMARY_START_RE = re.compile(r"^[ \t]*(?:SUMMARY|Summary)(?:\s+AND\s+COMMENT|\s+and\s+comment)?\b")
 ENTIRE_TEXT_RE = re.compile(r"^[ \t]*[A-Z ]+-[ \t]*ENTIRE TEXT\.?[ \t]*$")
-_TAG = r"(?:[A-Z][A-Z0-9_\-]{1,11}|\([^()\n]{1,60}\))"
-_TAG_LINE_RE = re.compile(rf"^{_TAG}(?:[\s,;]+{_TAG})*[\s,;]*$")
-_REF_ITEM_RE = re.compile(r"^\(?[A-Z][.)]\s+\S")
 _HANDLING_RE = re.compile(
     r"^(?:(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|ORCON|SENSITIVE|CHEROKEE)[\s,.]*)+$"
 )
-_REASON_RE = re.compile(r"(?i)1\.\s?[4-6]")
-_REASON_LETTER_RE = re.compile(r"1\.\s?[4-6]\s*\(?\s*[a-hA-H](?![A-Za-z])")
-_LETTERS_LINE_RE = re.compile(r"^(?:[(\[]?[A-Ha-h](?:[)\]/,.\s]|$)|(?:AND|and|&)\s)")
-_MAX_CONT = {"subject": 4, "tags": 3, "ref": 15, "classified_by": 3, "eo": 1, "decl": 1}
 _HEADER_SCAN = 120
+# Keywords are looked for in a line's first characters only: a copy that lost its
+# line breaks has its whole header there, and the rest of a long line is text.
+_KEYWORD_SPAN = 8000
 
 
 def _is_body_start(s: str) -> bool:
@@ -71,6 +75,9 @@ def segments(state: ParseState) -> None:
     seen_kw = False
     last_key: str | None = None
     body = n
+    # Office, notice and distribution lines before the keywords do not end the header:
+    # up to the last keyword line (E.O., TAGS, SUBJECT) ahead of paragraph 1, they are preamble.
+    keyword_ahead = _last_keyword_line(lines, start, limit)
     for i in range(start, limit):
         line = lines[i]
         s = line.strip()
@@ -80,7 +87,9 @@ def segments(state: ParseState) -> None:
         if i > start and _is_body_start(s):
             body = i
             break
-        matches = list(KEYWORD_RE.finditer(line)) if _may_have_keyword(line) else None
+        matches = (
+            list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN)) if _may_have_keyword(line) else None
+        )
         if matches:
             lead = line[: matches[0].start()].strip()
             if lead:
@@ -92,7 +101,7 @@ def segments(state: ParseState) -> None:
                 end = matches[j + 1].start() if j + 1 < len(matches) else len(line)
                 key = m.lastgroup or ""
                 piece = line[m.start() : end].strip()
-                if key in segs and key != "decl":
+                if key in segs and not FIELDS[key].repeats:
                     if key == current and _restarts(segs[key], piece, m.end() - m.start()):
                         # "REF: A. REF: A. STATE 55370", "Classified By: Classified By: X":
                         # a doubled keyword restarts the field.
@@ -105,14 +114,15 @@ def segments(state: ParseState) -> None:
                 current, cont, last_key = key, 0, key
             seen_kw = True
             continue
-        if current is not None and cont < _MAX_CONT[current] and _continues(current, s, segs):
-            segs[current].append(s)
-            cont += 1
-            continue
-        if last_key == "ref" and _REF_ITEM_RE.match(s):
-            # Lettered references after a blank line still belong to REF.
-            segs["ref"].append(s)
-            current, cont = "ref", 0
+        if current is not None:
+            field = FIELDS[current]
+            if cont < field.max_lines and field.continues(s, segs[current]):
+                segs[current].append(s)
+                cont += 1
+                continue
+        if last_key is not None and FIELDS[last_key].resumes(s):
+            segs[last_key].append(s)
+            current, cont = last_key, 0
             continue
         current = None
         if (
@@ -120,6 +130,7 @@ def segments(state: ParseState) -> None:
             or ENTIRE_TEXT_RE.match(s)
             or _HANDLING_RE.match(s)
             or (not seen_kw and _looks_preamble(s) and i - start < 25)
+            or i < keyword_ahead
         ):
             preamble.append(s)
             continue
@@ -136,21 +147,31 @@ def segments(state: ParseState) -> None:
     state.preamble = "\n".join(preamble)
 
 
+# Upper case, or any case with a colon: "Subject to approval" in prose is not a keyword.
+_KEYWORD_LINE_RE = re.compile(
+    r"[ \t]*(?:(?i:E\.\s?O\.)\s?\d{5}|EO[ \t]+\d{5}|TAGS?\b|SUBJ(?:ECT)?\b"
+    r"|(?i:tags?|subj(?:ect)?)[ \t]*:)"
+)
+
+
+def _last_keyword_line(lines: list[str], start: int, limit: int) -> int:
+    """Index of the last line before paragraph 1 that opens with a header keyword (-1: none)."""
+    last = -1
+    for i in range(start + 1, limit):
+        s = lines[i]
+        if not s or s[0] not in " \tEeTtSs123456789":
+            continue
+        stripped = s.strip()
+        if stripped and _is_body_start(stripped):
+            break
+        if _KEYWORD_LINE_RE.match(s):
+            last = i
+    return last
+
+
 def _may_have_keyword(line: str) -> bool:
     """Cheap substring test that saves the keyword regex on most lines."""
-    return (
-        ":" in line
-        or "TAGS" in line
-        or "E.O" in line
-        or "EO " in line
-        or "DECL" in line
-        or "SUBJ" in line
-        or "REF" in line
-        or "LASSIFIED" in line
-        or "lassified" in line
-        or "E.o" in line
-        or "e.o" in line
-    )
+    return any(probe in line for probe in _PROBES)
 
 
 def _restarts(existing: list[str], piece: str, kw_len: int) -> bool:
@@ -165,17 +186,3 @@ def _looks_preamble(s: str) -> bool:
     if len(s) <= 40 or " FOR " in s or s.startswith(("FOR ", "PASS ", "PLEASE PASS")):
         return True
     return len(s) <= 250 and not any(c.islower() for c in s)
-
-
-def _continues(key: str, s: str, segs: dict[str, list[str]]) -> bool:
-    if key == "classified_by":
-        joined = " ".join(segs[key])
-        if not _REASON_RE.search(joined):
-            return True
-        # "REASON: 1.5 \n(B) AND (D)": the letters wrapped onto the next line.
-        return not _REASON_LETTER_RE.search(joined) and bool(_LETTERS_LINE_RE.match(s))
-    if key == "tags":
-        return bool(_TAG_LINE_RE.match(s)) and not CLASSIFICATION_RE.match(s)
-    if key == "decl" or key == "eo":
-        return s.upper().startswith("DECL")
-    return True

@@ -2,23 +2,17 @@
 
 The signature is the last line of text, usually one surname (``RICE``), or
 the last word(s) of a text that is not hard-wrapped (``... xxxxxxxxxxxx.
-CLINTON``). Some 2011 pages append a catalogue trailer after it
-(``STEVENS 0 03/13/2008 9871 PGOV,PREL,... SUBJECT summary``): it is cut off,
-its signer kept, and its upper-case subject used when the header has none.
+CLINTON``), or the signer of the catalogue trailer that rule ``trailer`` cut.
+Patterns look at the end of the last line only, so a long line costs nothing.
 """
 
 from __future__ import annotations
 
 import re
 
+from cablebase.parse.rules.trailer import text_end
 from cablebase.parse.state import ParseState
 
-_TRAILER_PROBE_RE = re.compile(r"\s\d{1,3}\s\d\d/\d\d/\d{4}\s\d+\s[A-Z]")
-_TRAILER_RE = re.compile(
-    r"(?:^|\s)([A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+){0,2})\s+\d{1,3}\s+\d\d/\d\d/\d{4}\s+\d+\s+"
-    r"([A-Z0-9]{2,}(?:\s*,\s*[A-Z0-9]{2,})*)\s+(.*)$",
-    re.S,
-)
 _SIG_LINE_RE = re.compile(r"^([A-Z][A-Z'\-]+(?:[ /,]+[A-Z][A-Z'\-]+){0,3})\.?$")
 _SIG_TITLE_RE = re.compile(
     r"^(?:(?:van|de|da|del|von|la|le) )?[A-Z][A-Za-z'\-]*[a-z][A-Za-z'\-]*"
@@ -29,7 +23,7 @@ _SIG_TAIL_RE = re.compile(
 )
 _SIG_TAIL_TITLE_RE = re.compile(r"(?:[.!?\"')\]]|\bcfm)\s+([A-Z][a-z][A-Za-z'\-]+)\s*$")
 _NOT_TITLE_SIGNERS = {"End", "Ends", "Comment", "Summary", "Text", "Thanks", "Regards", "Note"}
-_ENDING_LINES = {"BT", "NNNN", "SIPDIS", "#", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}
+_TAIL = 200
 NOT_SIGNERS = {
     "END",
     "COMMENT",
@@ -93,16 +87,6 @@ def _title_case_signature(s: str, lines: list[str], end: int, body_start: int) -
     )
 
 
-def _subject_prefix(text: str) -> str | None:
-    words = []
-    for word in text.split():
-        if any(c.islower() for c in word):
-            break
-        words.append(word)
-    # The first word of the summary sentence is capitalised: "Reports" stops the run.
-    return " ".join(words) or None
-
-
 def _own_line(lines: list[str], index: int, signature: str) -> str:
     """The signature on its own line, after a blank line if the cable had one."""
     blank_before = index > 0 and not lines[index - 1].strip()
@@ -111,60 +95,56 @@ def _own_line(lines: list[str], index: int, signature: str) -> str:
 
 def signers(state: ParseState) -> None:
     lines = state.lines
-    end = len(lines)
-    while end > state.body_start and (
-        not lines[end - 1].strip()
-        or lines[end - 1].strip() in _ENDING_LINES
-        or lines[end - 1].strip().startswith("#")
-        or not any(c.isalnum() for c in lines[end - 1])
-    ):
-        end -= 1
+    end = text_end(lines, state.body_start)
     if end <= state.body_start:
         state.lines = lines[:end]
         return
-    last = lines[end - 1]
     found: list[str] = []
-    if _TRAILER_PROBE_RE.search(last):
-        m = _TRAILER_RE.search(last)
-        if m and m.group(1) not in NOT_SIGNERS:
-            found = _split_signers(m.group(1))
-            state.trailer = last[m.start() :].strip()
-            if state.record.subject is None:
-                state.record.subject = _subject_prefix(m.group(3))
-            last = last[: m.start()].rstrip()
-            state.signature_tail = " " + m.group(1)
-            lines[end - 1] = last
-            if not last.strip():
-                end -= 1
-    if not found:
-        s = last.strip()
-        m = _SIG_LINE_RE.match(s)
-        if m and len(s) <= 40 and s.rstrip(".") not in NOT_SIGNERS and end - 1 > state.body_start:
-            found = _split_signers(m.group(1))
-            if found:
-                end -= 1
-                state.signature_tail = _own_line(lines, end, s)
-        elif _title_case_signature(s, lines, end, state.body_start):
-            found = _split_signers(s)
-            end -= 1
-            state.signature_tail = _own_line(lines, end, s)
-        elif (
-            len(s) > 200
-            and (m := _SIG_TAIL_TITLE_RE.search(s))
-            and (m.group(1) not in _NOT_TITLE_SIGNERS)
-        ):
-            # Unwrapped text: "... may mean that Karimov prefers to avoid them. Herbst"
-            found = [m.group(1)]
-            cut = len(last) - len(last.lstrip()) + m.start(1)
-            state.signature_tail = " " + last[cut:].strip()
-            lines[end - 1] = last[:cut].rstrip()
-        elif (m := _SIG_TAIL_RE.search(s)) and m.group(1) not in NOT_SIGNERS:
-            found = _split_signers(m.group(1))
-            if found:
-                cut = len(last) - len(last.lstrip()) + m.start(1)
-                state.signature_tail = " " + last[cut:].strip()
-                lines[end - 1] = last[:cut].rstrip()
+    if state.trailer is not None and state.trailer.signer not in NOT_SIGNERS:
+        found = _split_signers(state.trailer.signer)
+        state.signature_tail = " " + state.trailer.signer
+    else:
+        end, found = _last_line_signers(state, lines, end)
     state.lines = lines[:end]
     state.record.signers = found
     if not found:
         state.record.warnings.append("no signature")
+
+
+def _tail(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """``pattern`` searched in the last ``_TAIL`` characters only: a signature is short."""
+    return pattern.search(s, max(0, len(s) - _TAIL))
+
+
+def _last_line_signers(state: ParseState, lines: list[str], end: int) -> tuple[int, list[str]]:
+    """Signers on the last text line: a name line, or a name after the last sentence."""
+    last = lines[end - 1]
+    s = last.strip()
+    found: list[str] = []
+    m = _SIG_LINE_RE.match(s) if len(s) <= 40 else None
+    if m and s.rstrip(".") not in NOT_SIGNERS and end - 1 > state.body_start:
+        found = _split_signers(m.group(1))
+        if found:
+            end -= 1
+            state.signature_tail = _own_line(lines, end, s)
+    elif _title_case_signature(s, lines, end, state.body_start):
+        found = _split_signers(s)
+        end -= 1
+        state.signature_tail = _own_line(lines, end, s)
+    elif (
+        len(s) > 200
+        and (m := _tail(_SIG_TAIL_TITLE_RE, s))
+        and (m.group(1) not in _NOT_TITLE_SIGNERS)
+    ):
+        # Unwrapped text: "... may mean that Karimov prefers to avoid them. Herbst"
+        found = [m.group(1)]
+        cut = len(last) - len(last.lstrip()) + m.start(1)
+        state.signature_tail = " " + last[cut:].strip()
+        lines[end - 1] = last[:cut].rstrip()
+    elif (m := _tail(_SIG_TAIL_RE, s)) and m.group(1) not in NOT_SIGNERS:
+        found = _split_signers(m.group(1))
+        if found:
+            cut = len(last) - len(last.lstrip()) + m.start(1)
+            state.signature_tail = " " + last[cut:].strip()
+            lines[end - 1] = last[:cut].rstrip()
+    return end, found
