@@ -15,7 +15,7 @@ from cablebase.archive.models import (
     SourceFile,
     Tag,
 )
-from cablebase.archive.record_rows import iso_utc
+from cablebase.archive.utc import iso_utc  # not record_rows: that loads the parser
 
 
 def _counts(column: str) -> dict[str, int]:

@@ -51,6 +51,9 @@ VERSION_COLUMNS = (
 
 @dataclass(slots=True)
 class BatchCounts:
+    """``unchanged`` counts records the archive held before this run; a copy of a text
+    this run stored first (the same cable in two inputs) counts as ``new``."""
+
     new: int = 0
     unchanged: int = 0
     new_versions: int = 0
@@ -65,6 +68,7 @@ class _Current:
     released: object
     hashes: set[str]
     top: int
+    earlier: set[str] = field(default_factory=set)  # stored by earlier runs
 
 
 def _is_newer(record: CableRecord, current: _Current) -> bool:
@@ -93,11 +97,14 @@ def store_batch(
         )
     }
     by_pk = {c.id: c for c in current.values()}
-    for cable_id, digest, number in CableVersion.stored.filter(
+    this_run = run.pk if run else None
+    for cable_id, digest, number, run_id in CableVersion.stored.filter(
         cable_id__in=list(by_pk)
-    ).values_list("cable_id", "content_hash", "number"):
+    ).values_list("cable_id", "content_hash", "number", "run_id"):
         by_pk[cable_id].hashes.add(digest)
         by_pk[cable_id].top = max(by_pk[cable_id].top, number)
+        if this_run is None or run_id != this_run:
+            by_pk[cable_id].earlier.add(digest)
 
     fresh: dict[str, HashedRecord] = {}  # reference id → first text seen, for cables new here
     later: list[HashedRecord] = []  # further texts of cables new in this batch
@@ -115,7 +122,7 @@ def store_batch(
             continue
         state = current[ref]
         if item.digest in state.hashes:
-            counts.unchanged += 1
+            _count_seen(counts, state, item.digest)
             continue
         state.hashes.add(item.digest)
         changed.append(item)
@@ -131,7 +138,7 @@ def store_batch(
     for item in later:
         state = current[item.record.reference_id]
         if item.digest in state.hashes:
-            counts.unchanged += 1
+            _count_seen(counts, state, item.digest)
         else:
             state.hashes.add(item.digest)
             changed.append(item)
@@ -150,6 +157,14 @@ def store_batch(
     if created:
         _resolve_citations_of(list(created))
     return counts
+
+
+def _count_seen(counts: BatchCounts, state: _Current, digest: str) -> None:
+    """A text the archive holds: unchanged if an earlier run stored it, else new in this run."""
+    if digest in state.earlier:
+        counts.unchanged += 1
+    else:
+        counts.new += 1
 
 
 def _version_row(
