@@ -14,7 +14,8 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Install, ingest the bundled real cables into a fresh SQLite file, serve on localhost.
+# Install, ingest the bundled real cables into cablebase-demo.db (kept between runs: only
+# what is new is added), serve on localhost. Another port: make demo PORT=8001.
 demo: install
 	$(VENV)/bin/cablebase demo --host $(HOST) --port $(PORT)
 

@@ -6,6 +6,7 @@ CABLEBASE_DEBUG         "1" to enable Django's debug mode
 CABLEBASE_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 CABLEBASE_STATIC_ROOT   where ``collectstatic`` puts files (default ./staticfiles)
 CABLEBASE_PAGE_CACHE    directory of the shared rendered-page cache, or "locmem"
+CABLEBASE_HOLD_NEW      "1": ingest holds new cables until `cablebase release` (a newsroom)
 CABLEBASE_WEB_STATEMENT_TIMEOUT  PostgreSQL statement timeout of web requests (default 30s)
 CABLEBASE_TLS           "1" behind a TLS proxy: HSTS, redirect to https, secure cookies
 """
@@ -23,6 +24,7 @@ from cablebase.dburl import database_url, django_database
 BASE_DIR = Path(__file__).resolve().parent
 
 DEBUG = os.environ.get("CABLEBASE_DEBUG", "") == "1"
+CABLEBASE_HOLD_NEW = os.environ.get("CABLEBASE_HOLD_NEW", "") == "1"
 SECRET_KEY = (
     os.environ.get("CABLEBASE_SECRET_KEY") or "cablebase-insecure-development-key-change-me"
 )

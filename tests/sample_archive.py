@@ -170,7 +170,7 @@ def clear_archive() -> None:
     """Remove what a module-scoped fixture stored, so modules never see each other's cables."""
     from cablebase.archive.models import IngestRun, Quarantine, SourceFile, Tag
 
-    Cable.objects.all().delete()
+    Cable.stored.all().delete()  # held cables too
     Tag.objects.all().delete()
     SourceFile.objects.all().delete()
     Quarantine.objects.all().delete()

@@ -1,9 +1,20 @@
-"""The archive in Django's admin: browse cables, versions, sources, runs and the quarantine."""
+"""The archive in Django's admin: browse cables, versions, sources, runs and the quarantine.
+
+Staff see the store as ingested (``Model.stored``): the original text of a
+redacted passage and held cables. Redaction rules, holds and releases made
+here go through ``cablebase.archive.redaction``, so each leaves an audit event.
+"""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from cablebase.archive import redaction
 from cablebase.archive.models import (
     Cable,
     CableReference,
@@ -11,19 +22,32 @@ from cablebase.archive.models import (
     CableVersion,
     IngestRun,
     Paragraph,
+    PublicationEvent,
     Quarantine,
+    RedactionRule,
     SourceFile,
     Tag,
 )
 
 
-class ParagraphInline(admin.TabularInline):
+class StoredQuerySet:
+    """Staff read the store itself, not the public (held-out, redacted) rows."""
+
+    model: Any
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        qs = self.model.stored.get_queryset()
+        ordering = self.get_ordering(request)  # type: ignore[attr-defined]
+        return qs.order_by(*ordering) if ordering else qs
+
+
+class ParagraphInline(StoredQuerySet, admin.TabularInline):
     model = Paragraph
     extra = 0
     fields = ("position", "number", "marking", "text")
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(StoredQuerySet, admin.TabularInline):
     model = CableReference
     fk_name = "citing"
     extra = 0
@@ -31,13 +55,13 @@ class ReferenceInline(admin.TabularInline):
     raw_id_fields = ("cited_cable",)
 
 
-class CableTagInline(admin.TabularInline):
+class CableTagInline(StoredQuerySet, admin.TabularInline):
     model = CableTag
     extra = 0
     raw_id_fields = ("tag",)
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(StoredQuerySet, admin.TabularInline):
     model = CableVersion
     extra = 0
     fields = ("number", "content_hash", "released", "ingested_at", "source")
@@ -47,7 +71,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Cable)
-class CableAdmin(admin.ModelAdmin):
+class CableAdmin(StoredQuerySet, admin.ModelAdmin):
     list_display = (
         "reference_id",
         "created",
@@ -55,14 +79,110 @@ class CableAdmin(admin.ModelAdmin):
         "classification",
         "subject",
         "version_count",
+        "held",
+        "released",
     )
-    list_filter = ("classification", "precedence", "partial", "year")
+    list_filter = ("held", "classification", "precedence", "partial", "year")
+    actions = ("hold_cables", "release_cables")
     search_fields = ("reference_id", "subject", "origin")
     date_hierarchy = "created"
     readonly_fields = ("content_hash", "version_count", "first_ingested", "updated")
     inlines = (CableTagInline, ParagraphInline, ReferenceInline, VersionInline)
     list_per_page = 50
     show_full_result_count = False  # counting 250k rows on every page is wasted work
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        return (*self.readonly_fields, "held", "release_at")  # changed by the actions, audited
+
+    @admin.action(description="Hold the selected cables (withdraw from every public output)")
+    def hold_cables(self, request: HttpRequest, queryset: QuerySet) -> None:
+        done = redaction.hold(
+            queryset.values_list("reference_id", flat=True), actor=_actor(request), reason="admin"
+        )
+        self.message_user(request, f"held {len(done)} cables", messages.SUCCESS)
+
+    @admin.action(description="Release the selected cables now")
+    def release_cables(self, request: HttpRequest, queryset: QuerySet) -> None:
+        done = redaction.release(
+            queryset.values_list("reference_id", flat=True), actor=_actor(request), reason="admin"
+        )
+        self.message_user(request, f"released {len(done)} cables", messages.SUCCESS)
+
+
+def _actor(request: HttpRequest) -> str:
+    return f"admin:{request.user.get_username()}"
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = RedactionRule
+        fields = ("text", "is_regex", "cable", "reason")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        try:
+            redaction.compile_rule(data.get("text") or "", bool(data.get("is_regex")))
+        except redaction.RuleError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return data
+
+
+@admin.register(RedactionRule)
+class RedactionRuleAdmin(admin.ModelAdmin):
+    """Add and remove rules; a rule is never edited in place (remove it and add another)."""
+
+    list_display = ("pk", "text", "is_regex", "cable", "reason", "created_by", "created")
+    fields = ("text", "is_regex", "cable", "reason")
+    raw_id_fields = ("cable",)
+    form = RuleForm
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return RedactionRule.stored.select_related("cable")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None and super().has_change_permission(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        try:
+            rule = redaction.add_rule(
+                obj.text,
+                reason=obj.reason,
+                is_regex=obj.is_regex,
+                cable=obj.cable.reference_id if obj.cable_id else None,
+                actor=_actor(request),
+            )
+        except redaction.RuleError as exc:  # the form checked the pattern; a race is rare
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        obj.pk = rule.pk
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        redaction.remove_rule(obj.pk, actor=_actor(request))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for rule in list(queryset):
+            redaction.remove_rule(rule.pk, actor=_actor(request))
+
+
+@admin.register(PublicationEvent)
+class PublicationEventAdmin(admin.ModelAdmin):
+    """The audit trail, read-only: nobody edits history."""
+
+    list_display = ("at", "actor", "action", "rule_id", "detail", "reason", "cables")
+    list_filter = ("action",)
+    search_fields = ("actor", "detail", "reason")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return PublicationEvent.stored.all()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Tag)
@@ -73,7 +193,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(CableVersion)
-class CableVersionAdmin(admin.ModelAdmin):
+class CableVersionAdmin(StoredQuerySet, admin.ModelAdmin):
     list_display = ("cable", "number", "released", "ingested_at", "content_hash")
     raw_id_fields = ("cable", "source", "run")
     search_fields = ("cable__reference_id",)

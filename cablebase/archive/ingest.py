@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cablebase.archive.ingest_report import MAX_ERRORS, IngestReport
-from cablebase.archive.models import IngestRun, Quarantine, SourceFile
+from cablebase.archive.models import Cable, IngestRun, Quarantine, SourceFile
 from cablebase.archive.pipeline import Result, default_workers, parse_unit, process_pool
 from cablebase.archive.record_rows import HashedRecord
 from cablebase.archive.search.follow import IndexFollower
@@ -206,6 +206,7 @@ def _tune_connection() -> None:
 # Tables an ingest fills; their planner statistics go stale when many rows arrive at once.
 WRITTEN_TABLES = ("cable", "cable_tag", "tag", "paragraph", "cable_reference", "cable_version")
 ANALYZE_AFTER = 100  # stored cables (new or new versions) worth refreshing statistics for
+ANALYZE_SHARE = 0.1  # ... or this share of the archive: a table emptied, then refilled a little
 
 
 def _refresh_statistics(report: IngestReport) -> None:
@@ -217,9 +218,13 @@ def _refresh_statistics(report: IngestReport) -> None:
     """
     from django.db import connection
 
-    if connection.vendor == "postgresql" and report.new + report.new_versions >= ANALYZE_AFTER:
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {', '.join(WRITTEN_TABLES)}")
+    written = report.new + report.new_versions
+    if connection.vendor != "postgresql" or written <= 0:
+        return
+    if written < ANALYZE_AFTER and written < ANALYZE_SHARE * Cable.objects.count():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(WRITTEN_TABLES)}")
 
 
 def ingest(

@@ -105,6 +105,12 @@ class CableQuerySet(models.QuerySet):
         return found
 
 
+from cablebase.archive.public import (  # noqa: E402  (needs CableQuerySet above)
+    PublicCableManager,
+    public_manager,
+)
+
+
 class Cable(models.Model):
     reference_id = models.CharField(max_length=64, unique=True)
     origin = models.CharField(max_length=128, blank=True, default="", db_index=True)
@@ -146,8 +152,15 @@ class Cable(models.Model):
     first_ingested = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     tags = models.ManyToManyField(Tag, through="CableTag", related_name="cables")
+    # Withheld from every public output until released (``cablebase release``);
+    # ``release_at`` is when a scheduled release takes effect.
+    held = models.BooleanField(default=False, db_index=True)
+    release_at = models.DateTimeField(null=True, blank=True)
 
-    objects = CableQuerySet.as_manager()
+    # ``objects`` is what every output reads: released cables, redacted text.
+    # ``stored`` is the store itself, for ingest, the admin and redaction.
+    objects = PublicCableManager()
+    stored = CableQuerySet.as_manager()
 
     class Meta:
         db_table = "cable"
@@ -155,6 +168,15 @@ class Cable(models.Model):
 
     def __str__(self) -> str:
         return self.reference_id
+
+    def refresh_from_db(self, *args, **kwargs) -> None:  # type: ignore[override]
+        """A deferred column of a public cable loads redacted, like the rest of it."""
+        super().refresh_from_db(*args, **kwargs)
+        if getattr(self, "_public", False):
+            from cablebase.archive.public import redact_instance
+            from cablebase.archive.redaction import current_rules
+
+            redact_instance(self, current_rules())
 
     def get_absolute_url(self) -> str:
         """The cable's page: ``/cable/2006/02/06MOSCOW1323.html``, the address cited since 2010.
@@ -178,6 +200,9 @@ class CableTag(models.Model):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField(default=0)
 
+    objects = public_manager("cable")
+    stored = models.Manager()
+
     class Meta:
         db_table = "cable_tag"
         unique_together = [("cable", "tag")]
@@ -191,6 +216,9 @@ class Paragraph(models.Model):
     number = models.CharField(max_length=16, blank=True, default="")
     marking = models.CharField(max_length=32, blank=True, default="")
     text = models.TextField()
+
+    objects = public_manager("cable")
+    stored = models.Manager()
 
     class Meta:
         db_table = "paragraph"
@@ -211,6 +239,9 @@ class CableReference(models.Model):
         Cable, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
     )
 
+    objects = public_manager("citing")
+    stored = models.Manager()
+
     class Meta:
         db_table = "cable_reference"
         ordering = ["citing", "position"]
@@ -227,6 +258,9 @@ class CableVersion(models.Model):
     released = models.DateTimeField(null=True, blank=True)
     ingested_at = models.DateTimeField(auto_now_add=True)
     run = models.ForeignKey(IngestRun, null=True, blank=True, on_delete=models.SET_NULL)
+
+    objects = public_manager("cable")
+    stored = models.Manager()
 
     class Meta:
         db_table = "cable_version"
@@ -252,3 +286,57 @@ class Quarantine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class RedactionRule(models.Model):
+    """Text a publisher holds back: a literal (any case) or a pattern, in one cable or all."""
+
+    text = models.TextField()
+    is_regex = models.BooleanField(default=False)
+    cable = models.ForeignKey(
+        Cable, null=True, blank=True, on_delete=models.CASCADE, related_name="redaction_rules"
+    )
+    reason = models.TextField()
+    created_by = models.CharField(max_length=150, blank=True, default="")
+    created = models.DateTimeField(auto_now_add=True)
+
+    stored = models.Manager()
+
+    class Meta:
+        db_table = "redaction_rule"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"rule {self.pk}: {self.reason}"
+
+
+class PublicationEvent(models.Model):
+    """The audit trail: who redacted, unredacted, held or released what, when and why.
+
+    Its highest id is the publication generation that page-cache keys and the search
+    index follow; ``cables`` names the cables whose public text or visibility changed.
+    """
+
+    ACTIONS = [
+        ("redact", "Redaction added"),
+        ("unredact", "Redaction removed"),
+        ("hold", "Held"),
+        ("release", "Released"),
+    ]
+    action = models.CharField(max_length=16, choices=ACTIONS)
+    actor = models.CharField(max_length=150, blank=True, default="")
+    at = models.DateTimeField(auto_now_add=True)
+    rule_id = models.PositiveIntegerField(null=True, blank=True)
+    detail = models.TextField(blank=True, default="")  # the rule's text, or the release time
+    reason = models.TextField(blank=True, default="")
+    cables = models.JSONField(default=list, blank=True)  # reference ids
+    cable_pks = models.JSONField(default=list, blank=True)  # what the index must redo
+
+    stored = models.Manager()
+
+    class Meta:
+        db_table = "publication_event"
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor or '?'} {self.action}"

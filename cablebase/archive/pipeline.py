@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
@@ -83,10 +86,54 @@ def default_workers() -> int:
 
 
 def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
-    """A pool sized to the cores; forkserver so workers never inherit DB connections or threads."""
+    """A pool sized to the cores; forkserver so workers never inherit DB connections or threads.
+
+    Each worker ends when the ingest process ends, even by ``kill -9``: otherwise the
+    workers would wait on their task queue for ever, and with them the forkserver and the
+    resource tracker (both stay up while any worker holds their pipes).
+    """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["cablebase.parse", "cablebase.archive.pipeline"])
-    return ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers or default_workers(),
+        mp_context=context,
+        initializer=end_with_process,
+        initargs=(os.getpid(),),
+    )
+
+
+def end_with_process(pid: int) -> None:
+    """Exit this process as soon as process ``pid`` (the ingest) has ended, by any means.
+
+    A worker's parent is the forkserver, not the ingest, so ``PR_SET_PDEATHSIG`` would not
+    fire; a daemon thread waits on a pidfd of the ingest instead (Linux 5.3+), or polls.
+    """
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:  # gone already
+        os._exit(1)
+    except (AttributeError, OSError):  # not Linux, or an old kernel
+        pidfd = None
+    threading.Thread(target=_exit_after, args=(pid, pidfd), daemon=True, name="lifeline").start()
+
+
+def _exit_after(pid: int, pidfd: int | None) -> None:
+    if pidfd is not None:
+        select.select([pidfd], [], [])  # readable once the process has exited
+    else:
+        while _alive(pid):
+            time.sleep(1)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # the pid now belongs to another user's process
+        return False
+    return True
 
 
 def make_executor(workers: int | None = None, scheduler: str | None = None) -> tuple[Executor, Any]:

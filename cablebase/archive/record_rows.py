@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
+from cablebase.archive.utc import iso_utc
 from cablebase.parse.record import CableRecord, ClassifiedBy, Paragraph, Reference, Source
 from cablebase.parse.tagcodes import describe_tag
 
@@ -68,17 +69,6 @@ def parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def iso_utc(value: datetime | date | None) -> str | None:
-    """Times as the record prints them, ``2006-02-10T15:26:00Z``; dates as ``2006-02-10``."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC)
-        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
 
 
 def tag_details(code: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from cablebase.archive.models import (
     SourceFile,
     Tag,
 )
-from cablebase.archive.record_rows import iso_utc
+from cablebase.archive.utc import iso_utc  # not record_rows: that loads the parser
 
 
 def _counts(column: str) -> dict[str, int]:
@@ -34,7 +34,7 @@ def archive_stats() -> dict[str, Any]:
         "versions": CableVersion.objects.count(),
         "revised_cables": Cable.objects.filter(version_count__gt=1).count(),
         "origins": Cable.objects.order_by().values("origin").distinct().count(),
-        "tags": Tag.objects.count(),
+        "tags": Tag.objects.filter(cables__held=False).distinct().count(),
         "references": CableReference.objects.count(),
         "resolved_references": CableReference.objects.filter(cited_cable__isnull=False).count(),
         "partial": Cable.objects.filter(partial=True).count(),

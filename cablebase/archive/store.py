@@ -32,8 +32,10 @@ from cablebase.archive.record_rows import (
     parse_datetime,
     tag_details,
 )
+from cablebase.archive.redaction import hold_new_cables
 from cablebase.parse.record import CableRecord
 
+HOLD_NEW = hold_new_cables  # a newsroom holds new cables for review; the demo releases them
 CABLE_COLUMNS = (*(f.attname for f in Cable._meta.concrete_fields if f.attname != "id"),)
 VERSION_COLUMNS = (
     "cable_id",
@@ -49,6 +51,9 @@ VERSION_COLUMNS = (
 
 @dataclass(slots=True)
 class BatchCounts:
+    """``unchanged`` counts records the archive held before this run; a copy of a text
+    this run stored first (the same cable in two inputs) counts as ``new``."""
+
     new: int = 0
     unchanged: int = 0
     new_versions: int = 0
@@ -63,6 +68,7 @@ class _Current:
     released: object
     hashes: set[str]
     top: int
+    earlier: set[str] = field(default_factory=set)  # stored by earlier runs
 
 
 def _is_newer(record: CableRecord, current: _Current) -> bool:
@@ -86,16 +92,19 @@ def store_batch(
     ids = {p.record.reference_id for p in items if p.record.reference_id}
     current: dict[str, _Current] = {
         ref: _Current(pk, released, set(), 0)
-        for pk, ref, released in Cable.objects.filter(reference_id__in=ids).values_list(
+        for pk, ref, released in Cable.stored.filter(reference_id__in=ids).values_list(
             "id", "reference_id", "released"
         )
     }
     by_pk = {c.id: c for c in current.values()}
-    for cable_id, digest, number in CableVersion.objects.filter(
+    this_run = run.pk if run else None
+    for cable_id, digest, number, run_id in CableVersion.stored.filter(
         cable_id__in=list(by_pk)
-    ).values_list("cable_id", "content_hash", "number"):
+    ).values_list("cable_id", "content_hash", "number", "run_id"):
         by_pk[cable_id].hashes.add(digest)
         by_pk[cable_id].top = max(by_pk[cable_id].top, number)
+        if this_run is None or run_id != this_run:
+            by_pk[cable_id].earlier.add(digest)
 
     fresh: dict[str, HashedRecord] = {}  # reference id → first text seen, for cables new here
     later: list[HashedRecord] = []  # further texts of cables new in this batch
@@ -113,7 +122,7 @@ def store_batch(
             continue
         state = current[ref]
         if item.digest in state.hashes:
-            counts.unchanged += 1
+            _count_seen(counts, state, item.digest)
             continue
         state.hashes.add(item.digest)
         changed.append(item)
@@ -129,7 +138,7 @@ def store_batch(
     for item in later:
         state = current[item.record.reference_id]
         if item.digest in state.hashes:
-            counts.unchanged += 1
+            _count_seen(counts, state, item.digest)
         else:
             state.hashes.add(item.digest)
             changed.append(item)
@@ -143,11 +152,19 @@ def store_batch(
             state.released = parse_datetime(item.record.released)
             _replace_current(state.id, item, state.top)
         else:
-            Cable.objects.filter(pk=state.id).update(version_count=state.top)
+            Cable.stored.filter(pk=state.id).update(version_count=state.top)
     insert_rows(CableVersion, VERSION_COLUMNS, versions)
     if created:
         _resolve_citations_of(list(created))
     return counts
+
+
+def _count_seen(counts: BatchCounts, state: _Current, digest: str) -> None:
+    """A text the archive holds: unchanged if an earlier run stored it, else new in this run."""
+    if digest in state.earlier:
+        counts.unchanged += 1
+    else:
+        counts.new += 1
 
 
 def _version_row(
@@ -174,7 +191,9 @@ def _version_row(
 
 def _cable_row(item: HashedRecord, now: object) -> tuple:
     values = cable_fields(item.record, item.digest)
-    values.update(version_count=1, first_ingested=now, updated=now)
+    values.update(
+        version_count=1, first_ingested=now, updated=now, held=HOLD_NEW(), release_at=None
+    )
     return tuple(values[name] for name in CABLE_COLUMNS)
 
 
@@ -184,7 +203,7 @@ def _create_cables(items: list[HashedRecord], now: object) -> dict[str, int]:
         return {}
     insert_rows(Cable, CABLE_COLUMNS, [_cable_row(item, now) for item in items])
     refs = [item.record.reference_id for item in items]
-    ids = dict(Cable.objects.filter(reference_id__in=refs).values_list("reference_id", "id"))
+    ids = dict(Cable.stored.filter(reference_id__in=refs).values_list("reference_id", "id"))
     _write_children([(ids[item.record.reference_id], item.record) for item in items])
     return ids
 
@@ -195,7 +214,7 @@ def _write_children(pairs: list[tuple[int, CableRecord]]) -> None:
     references: list[tuple] = []
     tag_links: list[tuple[int, str, int]] = []
     cited_ids = {ref.reference_id for _, r in pairs for ref in r.references if ref.reference_id}
-    known = dict(Cable.objects.filter(reference_id__in=cited_ids).values_list("reference_id", "id"))
+    known = dict(Cable.stored.filter(reference_id__in=cited_ids).values_list("reference_id", "id"))
     for cable_id, record in pairs:
         for position, par in enumerate(record.paragraphs, start=1):
             paragraphs.append((cable_id, position, par.number or "", par.marking or "", par.text))
@@ -249,17 +268,17 @@ def _replace_current(cable_id: int, item: HashedRecord, number: int) -> None:
     """Make ``item`` the cable's current text: row fields and related rows replaced."""
     values = cable_fields(item.record, item.digest)
     values.update(version_count=number, updated=timezone.now())
-    Cable.objects.filter(pk=cable_id).update(**values)
-    Paragraph.objects.filter(cable_id=cable_id).delete()
-    CableReference.objects.filter(citing_id=cable_id).delete()
-    CableTag.objects.filter(cable_id=cable_id).delete()
+    Cable.stored.filter(pk=cable_id).update(**values)
+    Paragraph.stored.filter(cable_id=cable_id).delete()
+    CableReference.stored.filter(citing_id=cable_id).delete()
+    CableTag.stored.filter(cable_id=cable_id).delete()
     _write_children([(cable_id, item.record)])
 
 
 def _resolve_citations_of(reference_ids: list[str]) -> None:
     """Earlier cables that cite these newly stored ones now point at them."""
-    CableReference.objects.filter(cited_cable__isnull=True, cited_id__in=reference_ids).update(
+    CableReference.stored.filter(cited_cable__isnull=True, cited_id__in=reference_ids).update(
         cited_cable_id=Subquery(
-            Cable.objects.filter(reference_id=OuterRef("cited_id")).values("id")[:1]
+            Cable.stored.filter(reference_id=OuterRef("cited_id")).values("id")[:1]
         )
     )

@@ -10,8 +10,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from cablebase.cli.common import add_db_option, open_archive
+from cablebase.cli.common import NoArchiveError, add_db_option, no_archive_message, open_archive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -59,14 +60,21 @@ def _err(message: str) -> None:
     print(f"cablebase: {message}", file=sys.stderr)
 
 
-def _open(args: argparse.Namespace) -> bool:
-    """Open (and create) the archive; a bad database setting is a usage error, not a traceback."""
+def _open(args: argparse.Namespace, *, create: bool = False) -> bool:
+    """Open the archive (``create``: make it if need be); a bad setting is a usage error.
+
+    The commands that read start Django with only the apps they read (quicker); ingest,
+    which may create the archive, creates all of it.
+    """
     from cablebase.dburl import DatabaseURLError
 
     try:
-        open_archive(args)
+        open_archive(args, create=create, site=create)
     except DatabaseURLError as exc:
         _err(str(exc))
+        return False
+    except NoArchiveError as exc:
+        _err(no_archive_message(str(exc)))
         return False
     except Exception as exc:  # server down, unwritable file ...
         from django.db import DatabaseError
@@ -94,7 +102,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         _err("--batch-size must be at least 1")
         return 2
-    if not _open(args):
+    if not _open(args, create=True):
         return 2
     from cablebase.archive.ingest import ingest
     from cablebase.archive.pipeline import make_executor
@@ -140,27 +148,35 @@ def cmd_show(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
     from cablebase.archive.models import Cable
-    from cablebase.archive.record_rows import record_from_cable
 
     cable = Cable.objects.by_reference(args.reference_id)
     if cable is None:
         _err(f"{args.reference_id}: no such cable in the archive")
         return 1
-    record = record_from_cable(cable)
     if args.json:
-        print(json.dumps(record.to_dict(), indent=2, ensure_ascii=False))
+        from cablebase.archive.record_rows import record_from_cable
+
+        print(json.dumps(record_from_cable(cable).to_dict(), indent=2, ensure_ascii=False))
         return 0
+    # Read from the row itself: the record form would import the whole parser (0.1 s).
     from rich.markup import escape
+
+    from cablebase.archive.utc import iso_utc
 
     console = _console()
     console.print(f"[bold]{cable.reference_id}[/bold]  {escape(cable.subject)}")
+    by = (cable.classified_by_name, cable.classified_by_title)
+    declassify = cable.declassify_on.isoformat() if cable.declassify_on else cable.declassify_rule
     for label, value in (
         ("origin", cable.origin),
-        ("created", record.created),
-        ("released", record.released),
+        ("created", iso_utc(cable.created)),
+        ("released", iso_utc(cable.released)),
         ("classification", cable.classification),
+        ("classified by", ", ".join(x for x in by if x)),
+        ("reasons", ", ".join(cable.reasons or [])),
+        ("declassify", declassify),
         ("precedence", cable.precedence),
-        ("tags", " ".join(record.tags)),
+        ("tags", cable.tag_codes),
         ("versions", str(cable.version_count)),
     ):
         if value:
@@ -206,17 +222,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
     table = Table(show_header=False, title="cablebase archive")
     for key, value in stats.items():
         if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in list(value.items())[:12])
+            value = _breakdown(key, value, stats["cables"])
         table.add_row(key.replace("_", " "), "" if value is None else str(value))
     _console().print(table)
     return 0
+
+
+def _breakdown(key: str, counts: dict[str, Any], cables: int) -> str:
+    """Every entry (every year, in order); the top origins end with what the others hold."""
+    shown = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    if key == "top_origins":
+        rest = cables - sum(counts.values())
+        if rest > 0:
+            shown += f", others: {rest}"
+    return shown
 
 
 def cmd_quarantine(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
     from cablebase.archive.models import Quarantine
-    from cablebase.archive.record_rows import iso_utc
+    from cablebase.archive.utc import iso_utc
 
     rows = list(Quarantine.objects.order_by("-created", "path")[: max(args.limit, 1)])
     if args.json:

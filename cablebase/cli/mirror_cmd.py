@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from cablebase.cli.common import add_db_option, open_archive
+from cablebase.cli.common import NoArchiveError, add_db_option, no_archive_message, open_archive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +52,11 @@ def cmd_mirror(args: argparse.Namespace) -> int:
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
         print("cablebase mirror: --base-url must start with http:// or https://", file=sys.stderr)
         return 2
-    open_archive(args, migrate=False)
+    try:
+        open_archive(args, migrate=False)
+    except NoArchiveError as exc:
+        print(f"cablebase mirror: {no_archive_message(str(exc))}", file=sys.stderr)
+        return 2
     from cablebase.mirror.build import build_mirror
 
     console = Console(stderr=True, highlight=False)

@@ -80,7 +80,7 @@ def _tags(cable: Any) -> list[str]:
 
 
 def _hit_json(hit: Any) -> dict[str, Any]:
-    from cablebase.archive.record_rows import iso_utc
+    from cablebase.archive.utc import iso_utc
 
     c = hit.cable
     return {
@@ -164,7 +164,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
         _err(str(exc))
         return 2
     if args.json:
-        from cablebase.archive.record_rows import iso_utc
+        from cablebase.archive.utc import iso_utc
 
         out = [
             {

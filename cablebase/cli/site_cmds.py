@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cablebase.cli.common import add_db_option, open_archive
+from cablebase.cli.common import NoArchiveError, add_db_option, no_archive_message, open_archive
 
 DEFAULT_DEMO_DB = "cablebase-demo.db"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.set_defaults(handler=cmd_serve)
 
     demo = sub.add_parser(
-        "demo", help="ingest the bundled sample cables into a fresh SQLite file and serve them"
+        "demo",
+        help="ingest the bundled sample cables into a SQLite file (kept between runs) and serve",
     )
     demo.add_argument(
         "--db",
@@ -70,8 +71,15 @@ def default_workers(sqlite: bool) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    busy = port_in_use(args.host, args.port)
+    if busy:
+        print(f"cablebase serve: {busy}", file=sys.stderr)
+        return 2
     try:
         open_archive(args)
+    except NoArchiveError as exc:
+        print(f"cablebase serve: {no_archive_message(str(exc))}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bad --db URL or an unreachable server: say which
         print(f"cablebase serve: cannot open the archive {args.db or ''}: {exc}", file=sys.stderr)
         return 2
@@ -88,6 +96,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """Ingest the samples into the demo file, then serve it.
+
+    Run again, the demo keeps its file, and with it the admin accounts and comments
+    made meanwhile: the ingest only adds what is new. A file that some other command
+    made is never touched.
+    """
     db = Path(args.db)
     samples = Path(args.samples)
     if not samples.is_dir():
@@ -100,19 +114,48 @@ def cmd_demo(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    busy = port_in_use(args.host, args.port)
+    if busy:
+        print(f"cablebase demo: {busy} (for `make demo`: make demo PORT=8001)", file=sys.stderr)
+        return 2
     args.db = str(db)
-    open_archive(args)
+    open_archive(args, create=True)
     from cablebase.archive.ingest import ingest
 
     print(f"Ingesting the sample cables from {samples} into {db} ...", flush=True)
     report = ingest([samples], command=f"cablebase demo --db {db}")
     print(
-        f"{report.new} cables stored, {report.failed} failed, in {report.seconds:.1f} s.",
+        f"{report.new} cables stored, {report.unchanged} already there, "
+        f"{report.failed} failed, in {report.seconds:.1f} s.",
         flush=True,
     )
     return serve(args.host, args.port, args.workers, args.threads)
+
+
+def port_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port`` (in use, bad address), or None.
+
+    Checked before any work, so a busy port is one clear line instead of a claim to be
+    serving followed by seconds of gunicorn retries. Binds as gunicorn will
+    (``SO_REUSEADDR``), so a port left in TIME_WAIT is not called busy.
+    """
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"cannot listen on {host}: {exc.strerror}"
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is in use; choose another with --port"
+            return f"cannot listen on {host}:{port}: {exc.strerror}"
+    return None
 
 
 def is_demo_archive(path: Path) -> bool:

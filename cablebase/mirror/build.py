@@ -35,6 +35,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 INDEXES = (
     "/",
     "/classification/",
+    "/redactions/",
     "/search",
     "/tag/",
     "/origin/",
@@ -91,7 +92,7 @@ def site_addresses() -> Iterator[str]:
         yield f"/feeds/origin/{code}/"
     levels = Cable.objects.exclude(classification="").values_list("classification", flat=True)
     yield from sorted({f"/classified/{level_slug(name)}/" for name in set(levels)})
-    for code in Tag.objects.filter(cables__isnull=False).distinct().values_list("code", flat=True):
+    for code in Tag.objects.filter(cables__held=False).distinct().values_list("code", flat=True):
         yield f"/tag/{code}/"
         yield f"/feeds/tag/{code}/"
     cables = Cable.objects.order_by("pk").only("reference_id", "created")

@@ -19,7 +19,7 @@ API_RECORD = re.compile(r"^/api/cables/([A-Za-z0-9_-]{3,64})$")
 MIRRORED = re.compile(
     r"""^/(?:
         $|cable/\d{4}/\d{2}/[A-Za-z0-9_-]+\.html$|cable/[A-Za-z0-9_-]+/?$
-        |search$|classification/$
+        |search$|classification/$|redactions/$
         |(?:tag|origin|released|date|classified)/(?:[^/?#]+/)*$
         |feeds/(?:latest|origin/[^/]+|tag/[^/]+)/$
         |static/.+

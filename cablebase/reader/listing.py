@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import HttpRequest
 
+from cablebase.archive import redaction
 from cablebase.archive.models import Cable
 
 PER_PAGE = 50
@@ -35,10 +36,11 @@ def side_nav() -> dict[str, Any]:
 
     Cached briefly: every browse page shows it and it is a handful of GROUP BYs.
     """
-    nav = cache.get("reader:side-nav")
+    key = f"reader:side-nav:g{redaction.generation()}"  # held cables leave the counts at once
+    nav = cache.get(key)
     if nav is None:
         nav = _build_nav()
-        cache.set("reader:side-nav", nav, NAV_CACHE_SECONDS)
+        cache.set(key, nav, NAV_CACHE_SECONDS)
     return nav
 
 

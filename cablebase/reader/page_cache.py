@@ -39,6 +39,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
+from cablebase.archive import redaction
 from cablebase.archive.models import Cable, CableVersion
 
 ALIAS = "pages"
@@ -91,7 +92,7 @@ def archive_stamp() -> str:
     """The newest version row (id and time): it moves with every ingest that changed anything."""
     newest = CableVersion.objects.order_by("-pk").values_list("pk", "ingested_at").first()
     latest_cable = Cable.objects.order_by("-pk").values_list("pk", "updated").first()
-    return f"{_stamp_of(newest)}/{_stamp_of(latest_cable)}"
+    return f"{_stamp_of(newest)}/{_stamp_of(latest_cable)}/g{redaction.generation()}"
 
 
 def site_stamp() -> str:
@@ -150,8 +151,9 @@ def find_with_stamp(reference_id: str) -> Cable | None:
     sql, params = _stamp_query(connection.vendor)
     for candidate in dict.fromkeys((reference_id, reference_id.upper())):
         bound = [candidate if p == _MARK else p for p in params]
-        found = list(Cable.objects.raw(sql, bound))
+        found = list(Cable.objects.raw(sql, bound))  # held cables are filtered in the SQL
         if found:
+            found[0]._public = True  # columns it loads later are redacted too
             return found[0]
     return None
 
@@ -168,6 +170,7 @@ def full_cable(cable: Cable) -> Cable:
 def cable_stamp(cable: Cable) -> str:
     """The cable page's version: everything ``with_cable_stamp`` read, plus the cable's own."""
     parts = [
+        f"g{redaction.generation()}",  # a redaction, hold or release changes every page
         cable.pk,
         _stamp_of(cable.updated),
         cable.version_count,

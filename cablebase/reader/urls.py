@@ -22,6 +22,7 @@ urlpatterns = [
     # A typed or guessed "/search/" keeps its query: ?q=... goes along.
     path("search/", RedirectView.as_view(url="/search", query_string=True, permanent=True)),
     path("classification/", pages.classification, name="classification"),
+    path("redactions/", pages.redactions, name="redactions"),
     path("tag/", browse.tag_index, name="tags"),
     re_path(r"^tag/(?P<code>[^/]+)/$", browse.tag_page, name="tag"),
     path("origin/", browse.origin_index, name="origins"),

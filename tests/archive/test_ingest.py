@@ -15,7 +15,7 @@ from cablebase.archive.models import Cable, CableVersion, IngestRun, Quarantine,
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE_CABLES = 2 + 2 + 415
+SAMPLE_CABLES = 2 + 2 + 415 + 36  # seeds, wikileaks-html, 2010 pages, bulk-csv
 
 
 def test_samples_ingest_then_rerun_is_unchanged(samples_dir: Path, inline) -> None:

@@ -52,7 +52,10 @@ def test_an_older_release_arriving_later_is_kept_but_not_current() -> None:
 
 def test_versions_inside_one_batch() -> None:
     report = store_records([make_record(body="A."), make_record(body="A."), make_record(body="B.")])
-    assert (report.new, report.unchanged, report.new_versions) == (1, 1, 1)
+    # The second "A." was not in the archive before this run: new to it, not "unchanged".
+    assert (report.new, report.unchanged, report.new_versions) == (2, 0, 1)
+    again = store_records([make_record(body="A."), make_record(body="B.")])
+    assert (again.new, again.unchanged, again.new_versions) == (0, 2, 0)
 
 
 def test_citations_resolve_in_both_directions() -> None:

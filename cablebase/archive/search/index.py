@@ -122,6 +122,7 @@ class State:
     store: str = ""
     versions: int = 0  # highest cable_version.id indexed
     cables: int = 0  # highest cable.id indexed
+    events: int = 0  # highest publication_event.id (redaction, hold, release) applied
     build: str = ""  # changes when the directory is recreated: readers reopen
 
 
@@ -185,7 +186,7 @@ class Engine:
                 child.unlink()
         index = tantivy.Index(self.schema, path=str(self.path))
         register_analyzers(index)
-        _write_state(self.path, State(SCHEMA_VERSION, store_identity(), 0, 0, uuid.uuid4().hex))
+        _write_state(self.path, State(SCHEMA_VERSION, store_identity(), 0, 0, 0, uuid.uuid4().hex))
         self._index = index
 
     def _check_directory(self) -> None:
@@ -297,20 +298,20 @@ class Engine:
         return (
             state.schema == SCHEMA_VERSION
             and state.store == store_identity()
-            and (state.versions, state.cables) == source.marks()
+            and (state.versions, state.cables, state.events) == source.marks()
         )
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Index what the store has and the index has not; returns the cables (re)indexed."""
         with self._lock, self.writing() as writer:
             state = self.state()
-            versions, cables = source.marks()
-            behind = versions < state.versions or cables < state.cables
+            versions, cables, events = source.marks()
+            behind = versions < state.versions or cables < state.cables or events < state.events
             if state.store != store_identity() or behind:
                 return self._rebuild(writer, progress)
-            if (versions, cables) == (state.versions, state.cables):
+            if (versions, cables, events) == (state.versions, state.cables, state.events):
                 return 0
-            pks = sorted(source.changed_since(state.versions, state.cables))
+            pks = sorted(source.changed_since(state.versions, state.cables, state.events))
             done = 0
             for chunk in source.chunks(pks):
                 for pk in chunk:
@@ -320,7 +321,7 @@ class Engine:
                 done += len(chunk)
                 if progress:
                     progress(done, len(pks))
-            state.versions, state.cables = versions, cables
+            state.versions, state.cables, state.events = versions, cables, events
             self._commit(writer, state)
             if self.index().searcher().num_docs != source.count():
                 return self._rebuild(writer, progress)  # rows deleted behind the index's back
@@ -332,7 +333,7 @@ class Engine:
             return self._rebuild(writer, progress)
 
     def _rebuild(self, writer: tantivy.IndexWriter, progress: Progress | None) -> int:
-        versions, cables = source.marks()
+        versions, cables, events = source.marks()
         total = source.count()
         writer.delete_all_documents()
         done = 0
@@ -345,7 +346,9 @@ class Engine:
             if progress:
                 progress(done, max(total, done))
         state = self.state()
-        self._commit(writer, State(SCHEMA_VERSION, store_identity(), versions, cables, state.build))
+        self._commit(
+            writer, State(SCHEMA_VERSION, store_identity(), versions, cables, events, state.build)
+        )
         return done
 
     def ensure_current(self) -> None:

@@ -8,7 +8,13 @@ from datetime import datetime
 
 from django.db import connection
 
-from cablebase.archive.models import Cable, CableReference, CableTag, CableVersion
+from cablebase.archive.models import (
+    Cable,
+    CableReference,
+    CableTag,
+    CableVersion,
+    PublicationEvent,
+)
 from cablebase.archive.search.schema import CableDoc
 
 CHUNK = 1000
@@ -33,7 +39,11 @@ def _seconds(value: datetime | None) -> int | None:
 
 
 def load(pks: list[int]) -> list[CableDoc]:
-    """The index fields of these cables (those the store still has)."""
+    """The index fields of these cables: released ones only, their text redacted.
+
+    ``Cable.objects`` is the public store (``cablebase.archive.public``), so a held
+    cable yields no document and a redacted word is never indexed.
+    """
     if not pks:
         return []
     tags: dict[int, list[str]] = defaultdict(list)
@@ -106,29 +116,37 @@ def all_pks() -> Iterator[int]:
     return Cable.objects.order_by("id").values_list("id", flat=True).iterator(chunk_size=10_000)
 
 
-def marks() -> tuple[int, int]:
-    """How far the store has got: the highest version row id and cable row id.
+def marks() -> tuple[int, int, int]:
+    """How far the store has got: the highest version, cable and publication event row ids.
 
-    Both only grow (every new cable and every new text of a cable adds a version
-    row), so an index that has seen up to these has seen everything.
+    All only grow (every new cable and every new text of a cable adds a version
+    row; every redaction, hold and release adds an event), so an index that has
+    seen up to these has seen everything.
     """
     versions, cables = CableVersion._meta.db_table, Cable._meta.db_table
+    events = PublicationEvent._meta.db_table
     with connection.cursor() as cursor:  # one round trip: this runs before every search
-        cursor.execute(f"SELECT (SELECT max(id) FROM {versions}), (SELECT max(id) FROM {cables})")
-        got, top = cursor.fetchone()
-    return int(got or 0), int(top or 0)
+        cursor.execute(
+            f"SELECT (SELECT max(id) FROM {versions}), (SELECT max(id) FROM {cables}),"
+            f" (SELECT max(id) FROM {events})"
+        )
+        got, top, event = cursor.fetchone()
+    return int(got or 0), int(top or 0), int(event or 0)
 
 
-def changed_since(version_mark: int, cable_mark: int) -> set[int]:
-    """Cables with a version or a row newer than the marks."""
-    pks = set(
-        CableVersion.objects.filter(id__gt=version_mark)
+def changed_since(version_mark: int, cable_mark: int, event_mark: int = 0) -> set[int]:
+    """Cables with a version or a row newer than the marks, or a redaction, hold or release."""
+    pks: set[int] = set()
+    for cable_pks in PublicationEvent.stored.filter(id__gt=event_mark).values_list(
+        "cable_pks", flat=True
+    ):
+        pks.update(int(pk) for pk in cable_pks or [])
+    pks.update(
+        CableVersion.stored.filter(id__gt=version_mark)
         .values_list("cable_id", flat=True)
         .iterator(chunk_size=10_000)
     )
-    pks.update(
-        Cable.objects.filter(id__gt=cable_mark).values_list("id", flat=True).iterator(10_000)
-    )
+    pks.update(Cable.stored.filter(id__gt=cable_mark).values_list("id", flat=True).iterator(10_000))
     return pks
 
 

@@ -14,6 +14,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import BinaryIO
 
 from cablebase.parse.context import Context
@@ -108,6 +109,10 @@ def _iso(date: str) -> str | None:
     if not m:
         return None
     mo, d, y, h, mi = (int(g) for g in m.groups())
+    try:  # 13/45/2006 25:61 has the shape but is no date
+        datetime(y, mo, d, h, mi)
+    except ValueError:
+        return None
     return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:00Z"
 
 
@@ -123,7 +128,7 @@ def read(row: CsvRow, context: Context, *, path: str | None = None) -> ParseStat
     created = _iso(date)
     if created is None:
         raise ParseError(
-            f"bad date {date!r} (expected MM/DD/YYYY HH:MM)",
+            f"bad date: the date column is {date!r} (expected a real MM/DD/YYYY HH:MM)",
             path=path,
             line=row.line,
             format="cables-csv",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -143,7 +143,11 @@ def level_page(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_control(max_age=LIST_MAX_AGE)
 @cached_listing
 def tag_index(request: HttpRequest) -> HttpResponse:
-    tags = Tag.objects.annotate(n=Count("cables")).filter(n__gt=0).order_by("kind", "code")
+    tags = (
+        Tag.objects.annotate(n=Count("cables", filter=Q(cables__held=False)))
+        .filter(n__gt=0)
+        .order_by("kind", "code")
+    )
     groups: dict[str, list[Tag]] = {}
     for tag in tags:
         groups.setdefault(tag.get_kind_display(), []).append(tag)

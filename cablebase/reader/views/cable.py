@@ -23,6 +23,7 @@ from cablebase.reader.citation import bibtex, plain_citation
 from cablebase.reader.eo_reasons import reason_letters
 from cablebase.reader.links import search_url
 from cablebase.reader.page_cache import cable_stamp, find_with_stamp, full_cable
+from cablebase.reader.redaction_marks import link_marks, public_reasons
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
@@ -68,7 +69,7 @@ def not_found(request: HttpRequest, reference_id: str) -> HttpResponse:
 
 def _load(cable: Cable) -> Cable:
     """Fetch the related lists of ``cable`` (one query each, never one per row)."""
-    cited_only = ("id", "reference_id", "created", "subject", "origin")
+    cited_only = ("id", "reference_id", "created", "subject", "origin", "held")
     prefetch_related_objects(
         [cable],
         Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
@@ -173,6 +174,11 @@ def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
     preamble = link_tag_line(
         preamble, [t.code for t in tags], lambda code: reverse("reader:tag", args=[code])
     )
+    reasons = public_reasons()
+    if reasons:  # marks become links to the reason (the text is redacted already)
+        preamble, tail = link_marks(preamble, reasons), link_marks(tail, reasons)
+        for paragraph in paragraphs:
+            paragraph.display = link_marks(paragraph.display, reasons)
     url = request.build_absolute_uri(cable.get_absolute_url())
     return {
         "cable": cable,

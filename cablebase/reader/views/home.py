@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from cablebase.archive import redaction
 from cablebase.archive.models import Cable
 from cablebase.reader.listing import NAV_CACHE_SECONDS, cable_list, side_nav
 from cablebase.reader.page_cache import cached_listing
@@ -20,14 +21,16 @@ DISCUSSED = 10
 
 def totals() -> dict[str, object]:
     """Cables, origins, last release: whole-table aggregates, so cached with the navigation."""
-    found = cache.get("reader:totals")
+    key = f"reader:totals:g{redaction.generation()}"  # a hold or release changes the counts
+    found = cache.get(key)
     if found is None:
         found = Cable.objects.aggregate(
             cables=Count("id"),
             origins=Count("origin_code", distinct=True),
             released=Max("released"),
         )
-        cache.set("reader:totals", found, NAV_CACHE_SECONDS)
+        found["in_archive"] = Cable.stored.count()  # "N released of M", as the 2010 viewer
+        cache.set(key, found, NAV_CACHE_SECONDS)
     return found
 
 

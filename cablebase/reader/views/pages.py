@@ -18,3 +18,12 @@ def classification(request: HttpRequest) -> HttpResponse:
         "reader/classification.html",
         {"reasons": REASONS, "orders": ORDERS, "levels": LEVELS},
     )
+
+
+@require_safe
+def redactions(request: HttpRequest) -> HttpResponse:
+    """Why text is withheld: each rule's number, reason and date, never what it hides."""
+    from cablebase.archive.models import RedactionRule
+
+    rules = RedactionRule.stored.order_by("pk").only("pk", "reason", "created", "cable_id")
+    return render(request, "reader/redactions.html", {"rules": rules})
