@@ -97,7 +97,7 @@ def search_cables(request: HttpRequest, params: Query[SearchParams]):
             score=hit.score,
             snippet=hit.snippet.text,
             highlights=[list(span) for span in hit.snippet.spans],
-            tags=hit.cable.tag_codes.split() if getattr(hit.cable, "tag_codes", "") else [],
+            tags=hit.cable.tag_list,
         )
         hits.append(item)
     facets = {

@@ -145,9 +145,6 @@ class Cable(models.Model):
     source_path = models.TextField(blank=True, default="")
     source_sha256 = models.CharField(max_length=64, blank=True, default="")
     content_hash = models.CharField(max_length=64)  # sha256 of the current version's text
-    # The tag codes joined by spaces: what the full-text index reads (the ``cable_fts``
-    # view/table needs them in the cable row itself).
-    tag_codes = models.TextField(blank=True, default="")
     version_count = models.PositiveIntegerField(default=1)
     first_ingested = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -177,6 +174,15 @@ class Cable(models.Model):
             from cablebase.archive.redaction import current_rules
 
             redact_instance(self, current_rules())
+
+    @property
+    def tag_list(self) -> list[str]:
+        """The TAGS codes in the cable's order: the ``cable_tag`` rows are their one home.
+
+        One query, or none where ``cabletag_set`` was prefetched with its tags
+        (``tags_prefetch()``).
+        """
+        return [ct.tag.code for ct in self.cabletag_set.all()]
 
     def get_absolute_url(self) -> str:
         """The cable's page: ``/cable/2006/02/06MOSCOW1323.html``, the address cited since 2010.
@@ -340,3 +346,8 @@ class PublicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor or '?'} {self.action}"
+
+
+def tags_prefetch() -> models.Prefetch:
+    """What list views prefetch so that ``Cable.tag_list`` costs no query a cable."""
+    return models.Prefetch("cabletag_set", queryset=CableTag.objects.select_related("tag"))

@@ -17,6 +17,7 @@ character position, never anything else.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -341,8 +342,7 @@ def parse_date_bound(value: str, pos: int = 0, *, end: bool = False) -> date:
             first = date(int(year), int(month), 1)
             if not end:
                 return first
-            nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
+            return first.replace(day=calendar.monthrange(first.year, first.month)[1])
         return date(int(year), 12, 31) if end else date(int(year), 1, 1)
     except ValueError:
         raise QueryError(f"{value!r} is not a valid date", pos) from None

@@ -123,7 +123,6 @@ def cable_fields(record: CableRecord, digest: str) -> dict[str, Any]:
         "source_path": source.path or "",
         "source_sha256": source.sha256 or "",
         "content_hash": digest,
-        "tag_codes": " ".join(record.tags),
     }
 
 
@@ -163,7 +162,7 @@ def record_from_cable(cable: Any) -> CableRecord:
         released=iso_utc(cable.released),
         sections=cable.sections,
         declassify_on=iso_utc(cable.declassify_on),
-        tags=[ct.tag.code for ct in cable.cabletag_set.all()],
+        tags=cable.tag_list,
         classified_by=classified,
         references=[
             Reference(

@@ -176,7 +176,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("reasons", ", ".join(cable.reasons or [])),
         ("declassify", declassify),
         ("precedence", cable.precedence),
-        ("tags", cable.tag_codes),
+        ("tags", " ".join(cable.tag_list)),
         ("versions", str(cable.version_count)),
     ):
         if value:

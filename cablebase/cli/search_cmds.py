@@ -76,7 +76,7 @@ def _date(cable: Any) -> str:
 
 
 def _tags(cable: Any) -> list[str]:
-    return cable.tag_codes.split()
+    return cable.tag_list
 
 
 def _hit_json(hit: Any) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from cablebase.archive.models import (
     Quarantine,
     SourceFile,
     Tag,
+    tags_prefetch,
 )
 from cablebase.archive.pipeline import InlineExecutor
 from cablebase.archive.search import QueryError, search
@@ -47,11 +48,11 @@ def containing(pattern: str) -> set[str]:
     """An oracle independent of both engines: a regex over the stored text fields."""
     regex = re.compile(pattern, re.IGNORECASE)
     return {
-        ref
-        for ref, subject, tags, body in Cable.objects.values_list(
-            "reference_id", "subject", "tag_codes", "body"
-        )
-        if regex.search(subject) or regex.search(tags) or regex.search(body)
+        cable.reference_id
+        for cable in Cable.objects.prefetch_related(tags_prefetch())
+        if regex.search(cable.subject)
+        or regex.search(" ".join(cable.tag_list))
+        or regex.search(cable.body)
     }
 
 
@@ -113,7 +114,7 @@ def test_hostile_queries(corpus, hostile: str) -> None:
     except QueryError as exc:
         assert exc.message
     else:
-        assert result.total >= 0
+        assert len(result.hits) <= result.total <= Cable.objects.count()
 
 
 # Measured once and identical on SQLite and PostgreSQL.

@@ -21,7 +21,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from cablebase.archive.models import Cable
+from cablebase.archive.models import Cable, tags_prefetch
 from cablebase.archive.query import Query, QueryError, parse_query
 from cablebase.archive.search import source
 from cablebase.archive.search.facets import FACETS, facet_counts
@@ -150,7 +150,7 @@ def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) ->
     scores = {
         pk: float(key) if ranked else 0.0 for pk, (key, _) in zip(pks, found_hits, strict=True)
     }
-    stored = Cable.objects.defer(*UNLISTED).in_bulk(pks)
+    stored = Cable.objects.defer(*UNLISTED).prefetch_related(tags_prefetch()).in_bulk(pks)
     matcher = Matcher(leaves) if leaves else None
     hits = [
         Hit(

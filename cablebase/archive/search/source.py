@@ -97,7 +97,7 @@ def similar_doc(cable: Cable) -> CableDoc:
         precedence=cable.precedence or "",
         created=_seconds(cable.created),
         year=cable.year,
-        tags=(cable.tag_codes or "").split(),
+        tags=cable.tag_list,
     )
 
 
