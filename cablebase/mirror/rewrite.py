@@ -98,6 +98,7 @@ def search_page(text: str, root: str) -> str:
     """
     widget = (
         f'<link rel="stylesheet" href="{root}pagefind/pagefind-ui.css">'
+        '<label for="mirror-q" class="mirror-search-label">Search the cables</label>'
         '<div id="pagefind-search" class="mirror-search"></div>'
         '<p class="desc">This mirror searches in your browser: words match the'
         " cables' text; results load from the mirror's own files.</p>"

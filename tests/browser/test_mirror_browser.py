@@ -130,3 +130,30 @@ def test_browse_by_tag_to_a_cable(mirror_root, watched, served):
 
 def test_the_mirror_has_no_broken_link(mirror_root):
     assert broken_links(mirror_root) == []
+
+
+MIRROR_PAGES = {
+    "home": "/index.html",
+    "cable": "/cable/2006/02/06MOSCOW1323.html",
+    "tag": "/tag/PREL/index.html",
+    "search with hits": "/search/index.html?q=Saltanov",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MIRROR_PAGES))
+def test_mirror_pages_meet_wcag_at_desktop_and_phone_width(mirror_root, served, browser, kind):
+    """The mirror's pages, Pagefind's search UI included, pass axe-core at both widths."""
+    from .audit import axe_violations, blocking, describe, page_width
+
+    found = {}
+    for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        page = browser.new_page(viewport=viewport)
+        page.goto(served + MIRROR_PAGES[kind])
+        if kind.startswith("search"):
+            page.locator("a.pagefind-ui__result-link").first.wait_for()
+        found[viewport["width"]] = blocking(axe_violations(page))
+        assert page_width(page) <= viewport["width"], f"{kind} scrolls sideways"
+        page.close()
+    assert not any(found.values()), "\n".join(
+        f"{width} px:\n{describe(v)}" for width, v in found.items() if v
+    )
