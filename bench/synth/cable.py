@@ -1,7 +1,7 @@
 """One synthetic cable: its telegram text laid out like a real one, and its ground truth.
 
 The truth is the record a perfect parser would produce from the text, field by field in the
-shape of ``shared/spec/cable-record.md``; format-specific fields (header, sender, released,
+shape of ``docs/record.md``; format-specific fields (header, sender, released,
 source) are settled by the writers, which know what each format carries.
 """
 

@@ -1,6 +1,6 @@
 """The one record shape that travels from parser to archive, API and exports.
 
-Field names follow ``shared/spec/cable-record.md`` and are part of the public
+Field names follow ``docs/record.md`` and are part of the public
 interface.  Absent information is ``None`` (or an empty list), never a guess.
 """
 

@@ -1,5 +1,5 @@
 """Header variants met in real cables appear in the generated corpus, with the truth a
-careful reader would give (shared/spec/telegram-format.md, "Variants met in real cables")."""
+careful reader would give (the header variants of docs/record.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Unit tests per header rule, with the variants telegram-format.md lists."""
+"""Unit tests per header rule, with the header variants of real cables (docs/record.md)."""
 
 from __future__ import annotations
 
@@ -415,7 +415,7 @@ def test_handling_line_between_fields_and_reason_letters_on_the_next_line() -> N
     assert r.reasons == ["1.5(b)", "1.5(d)"]
 
 
-# --- REF shapes of real cables (telegram-format.md, "Variants met in real cables") ------
+# --- REF shapes of real cables (docs/record.md) ----------------------------------------
 
 
 @pytest.mark.parametrize(

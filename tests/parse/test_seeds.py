@@ -1,4 +1,4 @@
-"""The two seed cables give exactly the records listed at the end of cable-record.md."""
+"""The two seed cables give exactly the records that docs/record.md describes for them."""
 
 from __future__ import annotations
 
