@@ -12,25 +12,8 @@ from django.db import migrations
 
 before = importlib.import_module("cablebase.archive.migrations.0003_fulltext")
 
-SQLITE_FORWARD = [
-    "DROP TRIGGER IF EXISTS cable_fts_au",
-    "DROP TRIGGER IF EXISTS cable_fts_ad",
-    "DROP TRIGGER IF EXISTS cable_fts_ai",
-    "DROP TABLE IF EXISTS cable_fts",
-    "DROP VIEW IF EXISTS cable_fts_source",
-]
-POSTGRES_FORWARD = [
-    "DROP INDEX IF EXISTS cable_search_vector_gin",
-    "ALTER TABLE cable DROP COLUMN IF EXISTS search_vector",
-]
-
-
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return run
+# Dropping is what 0003 did when reversed, and going back is 0003 itself.
+_run = before._run
 
 
 class Migration(migrations.Migration):
@@ -38,7 +21,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            _run({"sqlite": before.SQLITE_BACKWARD, "postgresql": before.POSTGRES_BACKWARD}),
             _run({"sqlite": before.SQLITE_FORWARD, "postgresql": before.POSTGRES_FORWARD}),
         ),
     ]
