@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from cablebase.archive.models import Cable, Quarantine
 from cablebase.archive.pipeline import parse_unit
 from cablebase.archive.sources import DocUnit
 from cablebase.parse import ParseError
-from cablebase.parse.limits import ENV_VAR, configured_limit
+from cablebase.parse.limits import ENV_VAR, configured_limit, time_limit
 
 
 def _unit(path: str, data: bytes) -> DocUnit:
@@ -63,3 +65,36 @@ def test_slow_document_is_quarantined_and_the_rest_ingests(
     assert entry.path.endswith("slow.txt")
     assert "limit" in entry.reason
     assert Cable.objects.get().reference_id == "06STATE27174"
+
+
+def test_an_overrun_swallowed_where_it_landed_is_still_caught() -> None:
+    """The alarm's exception can land in code that swallows it (a finaliser, a broad
+    ``except``); the limit still holds, by re-arming and by the clock at its edge."""
+    swallowed = 0
+    with pytest.raises(ParseError, match="limit"), time_limit(0.02, path="x.txt"):
+        deadline = time.monotonic() + 0.2
+        while time.monotonic() < deadline:
+            try:
+                time.sleep(0.001)
+            except Exception:
+                swallowed += 1
+    assert swallowed >= 1
+
+
+def test_without_an_alarm_a_document_is_judged_by_the_clock() -> None:
+    """In a thread no alarm can be set; a document that took too long is still an error."""
+    outcome: list[BaseException | None] = []
+
+    def work() -> None:
+        try:
+            with time_limit(0.01, path="x.txt"):
+                time.sleep(0.05)
+            outcome.append(None)
+        except ParseError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert isinstance(outcome[0], ParseError)
+    assert outcome[0].path == "x.txt"
