@@ -54,6 +54,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a stored reading page is answered before sessions, auth or views run (and
+    # carries the headers the rest of the stack gave it when it was stored).
+    "cablebase.reader.middleware.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -140,7 +143,8 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
         if os.environ.get("CABLEBASE_PAGE_CACHE") == "locmem"
         else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache, with each worker's hottest pages kept in its memory.
+            "BACKEND": "cablebase.reader.page_store.PageFileCache",
             # The user's own cache directory, never a shared /tmp path another account
             # could create first (the cache holds pickles).
             "LOCATION": os.environ.get("CABLEBASE_PAGE_CACHE")

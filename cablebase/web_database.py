@@ -5,7 +5,9 @@ the test suite). Every PostgreSQL connection a web worker opens carries
 ``-c statement_timeout=...`` (``WEB_STATEMENT_TIMEOUT``, ``CABLEBASE_WEB_STATEMENT_TIMEOUT``):
 a runaway query is cancelled, its request answers 500 and the error is logged. Ingest and
 the other commands never import the WSGI/ASGI modules, so their long statements run freely.
-SQLite has no such setting and is left as it is.
+SQLite has no such setting; its web connections are kept open between requests instead
+(``SQLITE_CONN_MAX_AGE``): Django otherwise closes the connection after every request, and
+opening one again (the pragmas, the schema parsed anew) cost more than a stored page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from typing import Any
 
 POSTGRESQL = "django.db.backends.postgresql"
+SQLITE = "django.db.backends.sqlite3"
+SQLITE_CONN_MAX_AGE = 60
 _TIMEOUT = re.compile(r"\d+(?:us|ms|s|min|h|d)?")
 _SET_TIMEOUT = re.compile(r"(?:-c\s*|--)statement[_-]timeout=\S*")
 
@@ -40,4 +44,7 @@ def limit_web_statements() -> None:
     timeout = str(getattr(settings, "WEB_STATEMENT_TIMEOUT", "") or "")
     for alias in connections:
         # The same dict every connection of this alias reads its parameters from.
-        statement_timeout_options(connections.settings[alias], timeout)
+        database = connections.settings[alias]
+        statement_timeout_options(database, timeout)
+        if database.get("ENGINE") == SQLITE and not database.get("CONN_MAX_AGE"):
+            database["CONN_MAX_AGE"] = SQLITE_CONN_MAX_AGE

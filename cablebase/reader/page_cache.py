@@ -2,29 +2,36 @@
 
 A cable page changes when the cable gets a new version (its ``updated`` moves, or
 a ``CableVersion`` row is added), when the archive changes around it (a citing
-cable arrives: the archive *stamp*, the newest version row), or when a comment
-or trackback on it is approved or withdrawn (the approved rows' count and id
-sum). Lists change with the archive stamp and with the site's approved
-discussion. Each of these is part of the key, read in one indexed query, so a
-changed page is never served from the cache: nothing has to be deleted in time.
+cable arrives: the archive *stamp*, the newest version row), when a comment or
+trackback on it is approved or withdrawn (the approved rows' count and id sum), when
+a redaction, hold or release happens (the redaction *generation*) and when the search
+index is rebuilt (its "similar cables" list: the index's state file). Lists change
+with the archive stamp and with the site's approved discussion. Each of these is part
+of the key, read in one indexed query, so a changed page is never served from the
+cache: nothing has to be deleted in time, and a change made by any process (an
+ingest, ``cablebase redact``, the admin's bulk approval) shows on the next request.
 Edits made through ``save()`` (the admin's change forms) empty the cache outright.
 
-Reading pages carry no CSRF token and nothing of the visitor (the comment form
-lives at its own URL), so one copy serves everybody, signed in or not; should a
-stored page ever hold a token, it is kept as a placeholder and each response gets
-its own back. Pages with unexpected query parameters are rendered and never stored.
+``cablebase.reader.middleware.PageCacheMiddleware``, first in the stack, answers from
+here before sessions, authentication or URL-dispatched views run: a stored page costs
+the stamp query, a hash and a lookup (``page_store``: the worker's memory, else the
+shared files). A page is stored with every header the full stack gave it (the CSP,
+the framing and referrer policies, Cache-Control), and its ETag is the key's, so a
+revalidation is answered 304 from the key alone.
 
-The cache is the ``pages`` alias (``CACHES`` in settings): a directory shared by
-every worker process unless configured otherwise.
+Reading pages carry no CSRF token and nothing of the visitor (the comment form
+lives at its own URL), so one copy serves everybody, signed in or not. A response
+that sets a cookie, varies on it or holds a form token is never stored. Pages with
+unexpected query parameters are rendered and never stored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import cache, wraps
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +43,22 @@ from django.db import connection
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, get_resolver
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from cablebase.archive import redaction
 from cablebase.archive.models import Cable, CableVersion
 
 ALIAS = "pages"
 TIMEOUT = 7 * 24 * 3600
-TOKEN_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
-PLACEHOLDER = b"__cablebase_csrf_token__"
-KEPT_HEADERS = ("Content-Type", "Content-Language")
+TOKEN_FIELD = b'name="csrfmiddlewaretoken"'
+# Headers the server or the replay sets itself; every other header is kept with the page.
+NOT_KEPT = frozenset({"content-length", "date", "set-cookie", "x-page-cache"})
 LIST_PARAMS = frozenset({"page"})
+# Never looked up: files, the API, the admin and the discussion's forms.
+SKIPPED_PREFIXES = ("/static/", "/api/", "/admin/", "/favicon.ico", "/feeds/")
 # Off while ``cablebase mirror`` renders every page once: storing them would only evict.
 ENABLED = True
 
@@ -88,20 +99,49 @@ def _stamp_of(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def archive_stamp() -> str:
-    """The newest version row (id and time): it moves with every ingest that changed anything."""
-    newest = CableVersion.objects.order_by("-pk").values_list("pk", "ingested_at").first()
-    latest_cable = Cable.objects.order_by("-pk").values_list("pk", "updated").first()
-    return f"{_stamp_of(newest)}/{_stamp_of(latest_cable)}/g{redaction.generation()}"
+# -- stamps ---------------------------------------------------------------------------------
+_MARK = "\x00reference-id\x00"
+
+
+def _sql(qs: QuerySet) -> tuple[str, tuple[Any, ...]]:
+    sql, params = qs.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _run(sql: str, params: tuple[Any, ...] | list[Any]) -> tuple[Any, ...] | None:
+    """One row through a plain cursor: no model instances, no queryset to build."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+@cache
+def _site_stamp_query(vendor: str) -> tuple[str, tuple[Any, ...]]:
+    """One statement for ``site_stamp``: scalar subqueries, compiled once per process."""
+    newest = CableVersion.objects.order_by("-pk")
+    latest = Cable.objects.order_by("-pk")
+    parts = [
+        newest.values("pk")[:1],
+        newest.values("ingested_at")[:1],
+        latest.values("pk")[:1],
+        latest.values("updated")[:1],
+    ]
+    for model in _discussion_models():
+        grouped = _approved(model).order_by().values("status")
+        parts += [
+            grouped.annotate(n=Count("pk")).values("n"),
+            grouped.annotate(s=Sum("pk")).values("s"),
+        ]
+    compiled = [_sql(qs) for qs in parts]
+    sql = "SELECT " + ", ".join(f"({s})" for s, _ in compiled)
+    return sql, tuple(p for _, params in compiled for p in params)
 
 
 def site_stamp() -> str:
-    """The archive stamp and the whole site's approved discussion (count and id sum each)."""
-    parts = [archive_stamp()]
-    for model in _discussion_models():
-        agg = _approved(model).aggregate(n=Count("pk"), s=Sum("pk"))
-        parts.append(f"{agg['n']}:{agg['s']}")
-    return "|".join(parts)
+    """The archive (newest version and cable, redaction generation) and the whole site's
+    approved discussion (count and id sum each): what every list page shows."""
+    row = _run(*_site_stamp_query(connection.vendor)) or ()
+    return f"g{redaction.generation()}|" + "|".join(_stamp_of(v) for v in row)
 
 
 def with_cable_stamp(qs: QuerySet[Cable]) -> QuerySet[Cable]:
@@ -128,7 +168,6 @@ def with_cable_stamp(qs: QuerySet[Cable]) -> QuerySet[Cable]:
 
 
 STAMP_FIELDS = ("id", "reference_id", "created", "updated", "version_count")
-_MARK = "\x00reference-id\x00"
 
 
 @cache
@@ -138,9 +177,19 @@ def _stamp_query(vendor: str) -> tuple[str, tuple[Any, ...]]:
     Building the annotated query costs more than running it (about 9 ms against well
     under 1 ms); the parameters are constants but the reference id.
     """
-    qs = with_cable_stamp(Cable.objects.filter(reference_id=_MARK).only(*STAMP_FIELDS))
-    sql, params = qs.query.sql_with_params()
-    return sql, tuple(params)
+    return _sql(with_cable_stamp(Cable.objects.filter(reference_id=_MARK).only(*STAMP_FIELDS)))
+
+
+@cache
+def _row_stamp_query(vendor: str) -> tuple[str, tuple[Any, ...]]:
+    """As ``_stamp_query``, as one plain row: the middleware needs the values, not a Cable."""
+    qs = with_cable_stamp(Cable.objects.filter(reference_id=_MARK))
+    names = ["pk", "updated", "version_count", *qs.query.annotations]
+    return _sql(qs.values_list(*names))
+
+
+def _bind(params: tuple[Any, ...], reference_id: str) -> list[Any]:
+    return [reference_id if p == _MARK else p for p in params]
 
 
 def find_with_stamp(reference_id: str) -> Cable | None:
@@ -150,8 +199,7 @@ def find_with_stamp(reference_id: str) -> Cable | None:
     """
     sql, params = _stamp_query(connection.vendor)
     for candidate in dict.fromkeys((reference_id, reference_id.upper())):
-        bound = [candidate if p == _MARK else p for p in params]
-        found = list(Cable.objects.raw(sql, bound))  # held cables are filtered in the SQL
+        found = list(Cable.objects.raw(sql, _bind(params, candidate)))  # held ones filtered
         if found:
             found[0]._public = True  # columns it loads later are redacted too
             return found[0]
@@ -182,7 +230,79 @@ def cable_stamp(cable: Cable) -> str:
     return ":".join(str(p) for p in parts)
 
 
-def cacheable(request: HttpRequest, allowed_params: Iterable[str] = ()) -> bool:
+def index_stamp() -> str:
+    """The search index's last commit (its state file, replaced at each commit): a rebuild
+    (``cablebase reindex``) changes every cable's "similar cables" list."""
+    from cablebase.archive.search.index import STATE_FILE, index_dir
+
+    try:
+        st = os.stat(index_dir() / STATE_FILE)
+    except OSError:
+        return "-"
+    return f"{st.st_mtime_ns}.{st.st_ino}"
+
+
+INDEX_MARK = "#index:"
+
+
+def cable_page_stamp(reference_id: str, **_: Any) -> str | None:
+    """The key's stamp for a cable page: one indexed row, the generation, the index; None
+    when no public cable has this id (the 404 is rendered, never stored)."""
+    sql, params = _row_stamp_query(connection.vendor)
+    for candidate in dict.fromkeys((reference_id, reference_id.upper())):
+        row = _run(sql, _bind(params, candidate))
+        if row is not None:
+            parts = [redaction.generation(), *(_stamp_of(v) for v in row)]
+            return "c:" + ":".join(str(p) for p in parts) + INDEX_MARK + index_stamp()
+    return None
+
+
+def list_page_stamp(**_: Any) -> str:
+    return "l:" + site_stamp()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of cacheable page: how its stamp is read and which query parameters it takes."""
+
+    stamp: Callable[..., str | None]
+    params: frozenset[str] = field(default_factory=frozenset)
+    on_miss: Callable[[str], None] | None = None
+
+
+def _forget_stale_counts(stamp: str) -> None:
+    """Drop the default cache's short-lived navigation counts once the site has changed.
+
+    They are kept a minute (``listing.side_nav``, ``home.totals``); a page rendered from
+    them after an ingest would otherwise be stored under the new stamp with old counts.
+    """
+    default = caches["default"]
+    if default.get("reader:pages-stamp") != stamp:
+        default.delete_many(["reader:side-nav", "reader:totals"])
+        default.set("reader:pages-stamp", stamp, None)
+
+
+KINDS = {
+    "cable": Kind(cable_page_stamp),
+    "list": Kind(list_page_stamp, LIST_PARAMS, _forget_stale_counts),
+}
+
+
+def cached_page(kind: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Mark a view as a page the middleware may store (``kind``: a key of ``KINDS``)."""
+
+    def mark(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        view.page_cache_kind = kind  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+cached_listing = cached_page("list")
+
+
+# -- keys -----------------------------------------------------------------------------------
+def cacheable(request: HttpRequest, allowed_params: frozenset[str] = frozenset()) -> bool:
     """False for unexpected query parameters. Reading pages are the same for every visitor
     (the comment form, its token and the poster's messages live at the form's own URL), so
     neither the session nor the messages are read: that would add ``Vary: Cookie``."""
@@ -211,78 +331,128 @@ def etag_for(key: str) -> str:
     return f'"{key[5:29]}"'
 
 
+@lru_cache(maxsize=8192)
+def _route(urlconf: str, path: str) -> tuple[str, tuple[tuple[str, Any], ...]] | None:
+    """The cache kind of the view at ``path`` and its URL arguments (None: not cached)."""
+    try:
+        match = get_resolver(urlconf).resolve(path)
+    except Resolver404:
+        return None
+    kind = getattr(match.func, "page_cache_kind", None)
+    return (kind, tuple(match.kwargs.items())) if kind in KINDS else None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a request's page is stored under, and how to tell a change while rendering."""
+
+    kind: Kind
+    arguments: dict[str, Any]
+    stamp: str
+    key: str
+
+    @property
+    def etag(self) -> str:
+        return etag_for(self.key)
+
+    def key_after(self, request: HttpRequest) -> str | None:
+        """The key for the page just rendered: None when the archive changed meanwhile
+        (the content could be newer than the key says, and a count and id sum can come
+        back to the old values). The search index may have moved on (the render itself
+        catches it up): the page shows the new index, so it goes under the new key."""
+        after = self.kind.stamp(**self.arguments)
+        if after is None or after.split(INDEX_MARK)[0] != self.stamp.split(INDEX_MARK)[0]:
+            return None
+        return self.key if after == self.stamp else page_key(request, after)
+
+
+def plan(request: HttpRequest) -> Plan | None:
+    """The key of the page ``request`` asks for, or None when it is not to be cached."""
+    if not ENABLED or request.method not in ("GET", "HEAD"):
+        return None
+    path = request.path_info
+    if path.startswith(SKIPPED_PREFIXES):
+        return None
+    route = _route(getattr(request, "urlconf", None) or settings.ROOT_URLCONF, path)
+    if route is None:
+        return None
+    kind = KINDS[route[0]]
+    if not cacheable(request, kind.params):
+        return None
+    arguments = dict(route[1])
+    stamp = kind.stamp(**arguments)
+    if stamp is None:
+        return None
+    return Plan(kind, arguments, stamp, page_key(request, stamp))
+
+
+# -- storing and replaying ------------------------------------------------------------------
 @dataclass
-class _Stored:
+class Stored:
+    """A page as the whole middleware stack answered it: status, headers, body."""
+
     status: int
-    headers: dict[str, str]
+    headers: list[tuple[str, str]]
     body: bytes
 
-
-def _store(key: str, response: HttpResponse) -> None:
-    body = response.content
-    tokens = {m.group(1) for m in TOKEN_FIELD.finditer(body)}
-    for token in tokens:
-        body = body.replace(token, PLACEHOLDER)
-    headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
-    page_cache().set(key, _Stored(response.status_code, headers, body), TIMEOUT)
+    @property
+    def nbytes(self) -> int:
+        return len(self.body) + 64 * len(self.headers)
 
 
-def _replay(request: HttpRequest, stored: _Stored) -> HttpResponse:
-    body = stored.body
-    if PLACEHOLDER in body:
-        body = body.replace(PLACEHOLDER, get_token(request).encode())
-    response = HttpResponse(body, status=stored.status)
-    for name, value in stored.headers.items():
-        response[name] = value
-    response["X-Page-Cache"] = "hit"
-    return response
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or "cookie" in response.get("Vary", "").lower():
+        return False
+    if any(w in response.get("Cache-Control", "") for w in ("private", "no-store")):
+        return False
+    return TOKEN_FIELD not in response.content
 
 
-def serve(request: HttpRequest, key: str, render: Callable[[], HttpResponse]) -> HttpResponse:
-    """The stored page for ``key``, or ``render()``'s, stored when it is a plain 200."""
-    stored = page_cache().get(key)
-    if isinstance(stored, _Stored):
-        return _replay(request, stored)
-    response = render()
-    if response.status_code == 200 and not response.streaming and not response.cookies:
-        _store(key, response)
+def keep(request: HttpRequest, plan: Plan, response: HttpResponse) -> HttpResponse:
+    """Store a freshly rendered page under ``plan.key``, with the key's ETag.
+
+    The stamp is read again first (``Plan.key_after``): a page whose archive state
+    changed while it was rendered is not stored.
+    """
     response["X-Page-Cache"] = "miss"
+    if not _storable(request, response):
+        return response
+    key = plan.key_after(request)
+    response["ETag"] = etag_for(key or plan.key)
+    if key is not None:
+        headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_KEPT]
+        page_cache().set(key, Stored(response.status_code, headers, response.content), TIMEOUT)
     return response
 
 
-def cached_listing(
-    view: Callable[..., HttpResponse],
-) -> Callable[..., HttpResponse]:
-    """Serve a browse, tag, origin or home page from the cache, keyed on ``site_stamp()``.
-
-    Adds an ETag, so ``ConditionalGetMiddleware`` answers a revalidation with a 304.
-    """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method not in ("GET", "HEAD") or not cacheable(request, LIST_PARAMS):
-            return view(request, *args, **kwargs)
-        stamp = site_stamp()
-        _forget_stale_counts(stamp)
-        key = page_key(request, stamp)
-        response = serve(request, key, lambda: view(request, *args, **kwargs))
-        if response.status_code == 200:
-            response["ETag"] = etag_for(key)
-        return response
-
-    return wrapper
+def lookup(plan: Plan) -> Stored | None:
+    stored = page_cache().get(plan.key)
+    return stored if isinstance(stored, Stored) else None
 
 
-def _forget_stale_counts(stamp: str) -> None:
-    """Drop the default cache's short-lived navigation counts once the site has changed.
-
-    They are kept a minute (``listing.side_nav``, ``home.totals``); a page rendered from
-    them after an ingest would otherwise be stored under the new stamp with old counts.
-    """
-    default = caches["default"]
-    if default.get("reader:pages-stamp") != stamp:
-        default.delete_many(["reader:side-nav", "reader:totals"])
-        default.set("reader:pages-stamp", stamp, None)
+def replay(request: HttpRequest, plan: Plan, stored: Stored | None) -> HttpResponse | None:
+    """The stored page (a 304 when the browser holds it), or a 304 from the key alone when
+    the page is gone from the cache but the browser's copy is current; else None."""
+    if stored is None:
+        if plan.etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+            response["ETag"] = plan.etag
+            response["X-Page-Cache"] = "hit"
+            return response
+        return None
+    response = HttpResponse(stored.body, status=stored.status)
+    for name, value in stored.headers:
+        response.headers[name] = value
+    response["X-Page-Cache"] = "hit"
+    modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(modified) if modified else None,
+        response=response,
+    )
 
 
 def _forget_everything(sender: Any, **kwargs: Any) -> None:

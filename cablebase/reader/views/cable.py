@@ -102,6 +102,7 @@ def _load(cable: Cable) -> Cable:
     return cable
 
 
+@page_cache.cached_page("cable")  # stored and answered by page_cache's middleware
 @require_safe
 @cache_control(max_age=CABLE_MAX_AGE, must_revalidate=True)
 @condition(etag_func=_etag, last_modified_func=_last_modified)
@@ -113,13 +114,8 @@ def cable_page(request: HttpRequest, year: str, month: str, reference_id: str) -
     if request.path != canonical:
         return HttpResponsePermanentRedirect(canonical)
 
-    def page() -> HttpResponse:
-        whole = _load(full_cable(cable))
-        return render(request, "reader/cable.html", cable_context(request, whole))
-
-    if page_cache.cacheable(request):
-        return page_cache.serve(request, page_cache.page_key(request, cable_stamp(cable)), page)
-    return page()
+    whole = _load(full_cable(cable))
+    return render(request, "reader/cable.html", cable_context(request, whole))
 
 
 @require_safe
