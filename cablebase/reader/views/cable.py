@@ -8,7 +8,8 @@ import itertools
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, TextField, prefetch_related_objects
+from django.db.models.functions import Cast, Length
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -195,21 +196,47 @@ def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
     }
 
 
+# A version whose stored record (JSON text) is larger is not compared on the page: difflib
+# holds both texts as lines and compares them pairwise, and a 30 MB cable with two
+# versions took a worker to 4.8 GB. Such versions are never even loaded here.
+DIFF_MAX_RECORD = 1_000_000
+DIFF_MAX_LINES = 2_000  # diff lines shown for one pair of versions
+
+
 def version_diffs(cable: Cable) -> list[dict[str, Any]]:
-    """Each older version against the next one, as unified-diff lines classed for display."""
+    """Each older version against the next one, as unified-diff lines classed for display.
+
+    Memory stays bounded whatever the cable's size: versions over ``DIFF_MAX_RECORD``
+    are reported as too large to compare (with their sizes), and the diff of the others
+    stops after ``DIFF_MAX_LINES`` lines (``truncated``).
+    """
     versions = list(
         CableVersion.objects.filter(cable=cable)
         .order_by("number")
-        .only("number", "record", "released", "ingested_at")
+        .only("number", "released", "ingested_at")
+        .annotate(record_size=Length(Cast("record", TextField())))
     )
+    comparable = [v.pk for v in versions if (v.record_size or 0) <= DIFF_MAX_RECORD]
+    records = {
+        v.pk: v.record  # instances: redacted with their cable's own rules too
+        for v in CableVersion.objects.filter(pk__in=comparable).only("cable", "record")
+    }
     out = []
     for older, newer in itertools.pairwise(versions):
-        a = _version_text(older.record).splitlines()
-        b = _version_text(newer.record).splitlines()
-        lines = []
-        for line in difflib.unified_diff(
+        pair: dict[str, Any] = {"older": older, "newer": newer, "lines": [], "truncated": False}
+        if older.pk not in records or newer.pk not in records:
+            pair["too_large"] = True
+            out.append(pair)
+            continue
+        a = _version_text(records[older.pk]).splitlines()
+        b = _version_text(records[newer.pk]).splitlines()
+        diff = difflib.unified_diff(
             a, b, f"version {older.number}", f"version {newer.number}", n=2, lineterm=""
-        ):
+        )
+        for line in diff:
+            if len(pair["lines"]) == DIFF_MAX_LINES:
+                pair["truncated"] = True
+                break
             kind = "ctx"
             if line.startswith(("---", "+++")):
                 kind = "file"
@@ -219,8 +246,8 @@ def version_diffs(cable: Cable) -> list[dict[str, Any]]:
                 kind = "add"
             elif line.startswith("-"):
                 kind = "del"
-            lines.append((kind, line))
-        out.append({"older": older, "newer": newer, "lines": lines})
+            pair["lines"].append((kind, line))
+        out.append(pair)
     return out
 
 
