@@ -81,3 +81,31 @@ def test_unknown_address_is_a_404_page_with_a_search_box(archive, client: Client
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert '<input id="nf-q" type="search" name="q">' in response.content.decode()
+
+
+def test_a_tag_with_a_slash_has_its_page_and_its_cables_theirs(archive, client: Client) -> None:
+    """Real Cablegate tags such as UNGA/C-6 (a UN committee): their cables answered 500."""
+    from cablebase.archive.ingest import store_records
+    from cablebase.parse.record import CableRecord, Paragraph, Source
+
+    record = CableRecord(
+        reference_id="09USUNNEWYORK999",
+        origin="USUN New York",
+        origin_code="USUNNEWYORK",
+        created="2009-10-20T12:00:00Z",
+        released="2011-08-30T00:00:00Z",
+        classification="UNCLASSIFIED",
+        tags=["PREL", "UNGA/C-6"],
+        subject="SIXTH COMMITTEE DEBATE",
+        paragraphs=[Paragraph("1", "U", "The Sixth Committee met.")],
+        body="TAGS: PREL, UNGA/C-6\nSUBJECT: SIXTH COMMITTEE DEBATE\n\n"
+        "1. (U) The Sixth Committee met.",
+        source=Source("repost-text", "usun.txt", "ef" * 32),
+    )
+    assert store_records([record]).new == 1
+    page = client.get("/cable/2009/10/09USUNNEWYORK999.html")
+    assert page.status_code == 200
+    assert page.content.decode().count('href="/tag/UNGA/C-6/"') == 2  # the list and the TAGS line
+    tag = client.get("/tag/UNGA/C-6/")
+    assert tag.status_code == 200 and "09USUNNEWYORK999" in tag.content.decode()
+    assert client.get("/feeds/tag/UNGA/C-6/").status_code == 200

@@ -122,3 +122,58 @@ def test_the_home_page_draws_the_archive_over_time(archive):
     row = re.search(r'<th scope="row">2006</th>(.*?)</tr>', page).group(1)
     assert re.findall(r"<td>([^<]*)</td>", row)[-1] == str(created)
     assert 'class="chart mix"' in page
+
+
+def test_a_stored_page_keeps_every_header_and_sets_no_cookie(archive):
+    first = Client().get(MOSCOW)
+    again = Client().get(MOSCOW)
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "ETag"):
+        assert again[name] == first[name], name
+    assert "must-revalidate" in again["Cache-Control"]
+    assert not again.cookies and "Set-Cookie" not in again.headers
+    head = Client().head(MOSCOW)
+    assert head.status_code == 200 and head["X-Page-Cache"] == "hit" and not head.content
+
+
+def test_a_revalidation_is_answered_from_the_key_alone(archive):
+    from cablebase.reader.page_cache import page_cache
+
+    etag = Client().get(MOSCOW)["ETag"]
+    page_cache().clear()  # the stored copy gone (evicted, another worker): the key remains
+    again = Client().get(MOSCOW, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again["ETag"] == etag
+
+
+def test_a_rebuilt_search_index_changes_the_stored_cable_page(archive):
+    from cablebase.archive.search import reindex
+
+    client = Client()
+    client.get(MOSCOW)
+    assert client.get(MOSCOW)["X-Page-Cache"] == "hit"
+    reindex()  # `cablebase reindex`: the "similar cables" list may have changed
+    assert client.get(MOSCOW)["X-Page-Cache"] == "miss"
+    assert client.get(MOSCOW)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/origin/MOSCOW/", "/tag/PREL/", "/released/", "/date/2006/", "/classified/"]
+)
+def test_browse_tag_and_origin_pages_are_stored_too(archive, path):
+    first, second = Client().get(path), Client().get(path)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert first.content == second.content
+    assert Client().get(path + "?page=1")["X-Page-Cache"] == "miss"  # a page of its own
+
+
+def test_clearing_the_cache_reaches_every_worker(tmp_path):
+    """Two processes' caches on one directory: an admin edit clears them both."""
+    from cablebase.reader.page_cache import Stored
+    from cablebase.reader.page_store import PageFileCache
+
+    one, other = (PageFileCache(str(tmp_path), {}) for _ in range(2))
+    page = Stored(200, [("Content-Type", "text/html")], b"<p>stored</p>")
+    one.set("page:k", page)
+    assert other.get("page:k").body == b"<p>stored</p>"  # now in the other's memory too
+    one.clear()
+    assert other.get("page:k") is None
