@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     def do_web() -> StageResult:
         from bench.stages import search, web
 
-        ids = inp.texts_ids(sample)[:: max(1, sample.cables // 200)][:200]
+        ids = inp.texts_ids(sample)[:: max(1, sample.cables // 1000)][:1000]  # the goal's mix
         queries = search.load_queries(args.queries or search.QUERIES)
         words = [q.text for q in queries if not q.pathological and q.page == 1]
         return web.run(

@@ -6,10 +6,11 @@ Starts ``cablebase serve`` on a free loopback port over the archive, writes a st
 file as large as the median cable page into the server's STATIC_ROOT (served by the
 same process, WhiteNoise), and loads both under 32 keep-alive connections with
 ``wrk`` (Debian's package) cycling over a mix of ``--cables`` different cable pages,
-or with a thread-per-connection Python client when wrk is missing. Three runs:
+or with a thread-per-connection Python client when wrk is missing. Four runs:
 the first pass over the mix (pages rendered and stored: the cache cold), the mix
-again (served from the shared page cache), and the static file. Prints a table
-and, with ``--json``, the figures.
+again (served from the shared page cache), the list pages the first cable pages link
+to (browse, tag and origin pages, after a pass that stores them), and the static file.
+Prints a table, the load average before and after, and, with ``--json``, the figures.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from pathlib import Path
 
 HOST = "127.0.0.1"
 CONNECTIONS = 32
+LIST_LINK = re.compile(rb'href="(/(?:origin|tag|released|date|classified)/[^"?#]*)"')
+LIST_PAGES = 200
 WRK_SCRIPT = """
 local paths = {}
 for line in io.lines(os.getenv("CABLEBASE_PATHS")) do paths[#paths + 1] = line end
@@ -224,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the figures here")
     args = parser.parse_args(argv)
     use_wrk = shutil.which("wrk") is not None
+    load_before = os.getloadavg()
     paths = cable_paths(args.db, args.cables, args.seed)
     if not paths:
         parser.error("the archive holds no dated cable")
@@ -232,8 +236,11 @@ def main(argv: list[str] | None = None) -> int:
         static_root = work / "static"
         (static_root / "bench").mkdir(parents=True)
         with serving(args.db, static_root, args.workers, work / "serve.log") as port:
-            sizes = sorted(len(fetch(port, p)[1]) for p in paths[:50])
+            bodies = [fetch(port, p)[1] for p in paths[:50]]
+        sizes = sorted(len(body) for body in bodies)
         size = sizes[len(sizes) // 2]
+        links = {link.decode() for body in bodies for link in LIST_LINK.findall(body)}
+        lists = ["/", *sorted(links)][:LIST_PAGES]
         static_file = static_root / "bench" / "cable-size.html"
         static_file.write_bytes((b"<!doctype html><title>size</title><pre>" + b"x" * size)[:size])
         with serving(args.db, static_root, args.workers, work / "serve.log") as port:
@@ -248,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
                 return load_python(port, mix, args.seconds)
 
             results["cable pages (page cache)"] = load(paths)
+            cold_pass(port, lists)
+            results["browse, tag, origin pages"] = load(lists)
             results["static file, same size"] = load(["/static/bench/cable-size.html"])
     cached = results["cable pages (page cache)"]["rps"]
     static = results["static file, same size"]["rps"]
@@ -258,10 +267,22 @@ def main(argv: list[str] | None = None) -> int:
             f"  {name:30} {row['rps']:8.0f} req/s  p50 {row['p50_ms']:7.1f} ms"
             f"  p99 {row['p99_ms']:7.1f} ms  ({row['requests']} requests, {row['errors']} errors)"
         )
-    print(f"  cable pages at {100 * cached / static:.0f}% of the static file's rate")
+    lists_rate = results["browse, tag, origin pages"]["rps"]
+    print(f"  cable pages at {100 * cached / static:.0f}% of the static file's rate,")
+    print(f"  {len(lists)} browse, tag and origin pages at {100 * lists_rate / static:.0f}%")
+    after = os.getloadavg()
+    print(f"  load average {load_before[0]:.1f} before, {after[0]:.1f} after")
     if args.json:
         Path(args.json).write_text(
-            json.dumps({"size": size, "client": client, "runs": results}, indent=2)
+            json.dumps(
+                {
+                    "size": size,
+                    "client": client,
+                    "runs": results,
+                    "load_average": [load_before[0], after[0]],
+                },
+                indent=2,
+            )
         )
     return 0
 

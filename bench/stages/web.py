@@ -1,5 +1,6 @@
-"""Web throughput: cable and search pages under 32 concurrent keep-alive connections on
-loopback, against a static file of the same size served by the same server (WhiteNoise).
+"""Web throughput: cable, list (browse, tag, origin) and search pages under 32 concurrent
+keep-alive connections on loopback, against a static file of the same size served by the
+same server (WhiteNoise). The list pages are those the cable pages link to.
 
 The load generator is ``bench.load`` (Debian's wrk); every run is bounded in time, binds
 nothing but 127.0.0.1, and stops the server it started.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -24,6 +26,8 @@ from bench.stages import Row, Skip, StageResult, median, require_module_file
 
 CONNECTIONS = 32
 HOST = "127.0.0.1"
+LIST_LINK = re.compile(r'href="(/(?:origin|tag|released|date|classified)/[^"?#]*)"')
+LIST_PAGES = 200
 
 
 def free_port() -> int:
@@ -84,13 +88,18 @@ def get(port: int, path: str) -> tuple[int, bytes, str | None]:
         con.close()
 
 
-def resolve(port: int, path: str) -> tuple[str, int] | None:
-    """Follow redirects (at most 3); the final path and its body size, or None if not 200."""
+def resolve(port: int, path: str, links: set[str] | None = None) -> tuple[str, int] | None:
+    """Follow redirects (at most 3); the final path and its body size, or None if not 200.
+
+    ``links`` collects the list pages (browse, tag, origin) the page links to.
+    """
     for _ in range(4):
         status, body, location = get(port, path)
         if status in (301, 302, 303, 307, 308) and location:
             path = urllib.parse.urlsplit(location).path or "/"
             continue
+        if status == 200 and links is not None:
+            links.update(LIST_LINK.findall(body.decode("utf-8", "replace")))
         return (path, len(body)) if status == 200 else None
     return None
 
@@ -116,10 +125,13 @@ def run(
     static_root = work / "static"
     (static_root / "bench").mkdir(parents=True, exist_ok=True)
     log = work / "serve.log"
+    links: set[str] = set()
     with server(db, static_root, log) as port:
-        cables = [r for r in (resolve(port, f"/cable/{i}") for i in cable_ids) if r]
+        cables = [r for r in (resolve(port, f"/cable/{i}", links) for i in cable_ids) if r]
         searches = [f"/search?q={urllib.parse.quote(w)}" for w in words]
         searches = [p for p in searches if resolve(port, p)]
+        lists = ["/", *sorted(links)][:LIST_PAGES]
+        lists = [p for p in lists if resolve(port, p)]
     if not cables:
         raise Skip(f"no cable page answered 200 (tried /cable/{cable_ids[:1]}...)")
     size = int(median([float(n) for _, n in cables]))
@@ -131,6 +143,7 @@ def run(
         "cable_page_bytes": size,
         "cable_pages": len(cables),
         "search_pages": len(searches),
+        "list_pages": len(lists),
     }
     with server(db, static_root, log) as port:
         if resolve(port, "/static/bench/cable-size.html") is None:
@@ -138,8 +151,9 @@ def run(
         load(port, ["/static/bench/cable-size.html"], 2)  # warm-up
         static_stats = load(port, ["/static/bench/cable-size.html"], seconds)
         cable_stats = load(port, [p for p, _ in cables], seconds)
+        list_stats = load(port, lists, seconds) if lists else None
         search_stats = load(port, searches, seconds) if searches else None
-    details.update(static=static_stats, cable=cable_stats, search=search_stats)
+    details.update(static=static_stats, cable=cable_stats, lists=list_stats, search=search_stats)
     result.rows += [
         Row(
             "cable pages req/s",
@@ -165,6 +179,24 @@ def run(
             higher_is_better=False,
         ),
     ]
+    if list_stats:
+        result.rows += [
+            Row(
+                "browse/tag/origin req/s",
+                list_stats["rps"],
+                static_stats["rps"],
+                "req/s",
+                "static file, same size",
+            ),
+            Row(
+                "browse/tag/origin p99",
+                list_stats["p99_ms"],
+                static_stats["p99_ms"],
+                "ms",
+                "static file",
+                higher_is_better=False,
+            ),
+        ]
     if search_stats:
         result.rows += [
             Row(
