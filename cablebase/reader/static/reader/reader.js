@@ -24,9 +24,10 @@
   // The comment form lives at its own URL (the only page with a CSRF cookie), so the
   // cable page stays the same for every reader. With this script, "Leave a comment" and
   // "Comment on ¶N" load that form into the page; without it, the links lead there.
+  // ?par=N is the cable's own paragraph N, the value of the form's paragraph choice.
   var slot = document.getElementById("comment-slot");
   function showForm(form, link) {
-    var wanted = new URL(link.href).searchParams.get("paragraph");
+    var wanted = new URL(link.href).searchParams.get("par");
     var choice = form.querySelector("select[name=paragraph]");
     if (choice && wanted !== null) { choice.value = wanted; }
     form.scrollIntoView({block: "start"});
