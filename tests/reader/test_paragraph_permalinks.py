@@ -22,6 +22,7 @@ from django.test import Client
 from cablebase.archive.ingest import store_records
 from cablebase.archive.models import Cable, Paragraph
 from cablebase.parse import parse_document
+from cablebase.reader.page_cache import page_cache
 
 from ..legacy_paragraphs import old_spans
 from ..sample_archive import clear_archive
@@ -141,10 +142,10 @@ def spans_of_old(cables, samples_dir: Path, monkeypatch: pytest.MonkeyPatch):
     for paragraph, span in zip(paragraphs, spans, strict=True):
         paragraph.legacy_span = span
     Paragraph.objects.bulk_update(paragraphs, ["legacy_span"])
-    cache.clear()
+    page_cache().clear()  # the cable's stamp did not move: no stored page may answer
     yield cable
     Paragraph.objects.filter(cable=cable).update(legacy_span=1)
-    cache.clear()
+    page_cache().clear()
 
 
 @pytest.mark.parametrize(
@@ -196,3 +197,18 @@ def test_the_redirect_is_not_answered_by_a_cached_page(spans_of_old, client: Cli
     etag = client.get(page)["ETag"]
     response = client.get(page, {"paragraph": "5"}, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 301
+
+
+def test_a_renumbered_cable_lists_the_old_positions_of_its_paragraphs(
+    spans_of_old, client: Client
+) -> None:
+    """What reader.js reads to follow an old #par20 (no such paragraph now) to ¶13."""
+    page = _page(client, spans_of_old)
+    assert '<div class="par" id="par1" data-legacy="1-2">' in page
+    assert '<div class="par" id="par3" data-legacy="5-5">' in page
+    assert '<div class="par" id="par13" data-legacy="20-20">' in page
+
+
+def test_a_cable_never_renumbered_carries_no_old_positions(cables, client: Client) -> None:
+    assert "data-legacy" not in _page(client, cables["09DOHA644"])
+    assert "data-legacy" not in _page(client, cables["09SAOPAULO653"])  # fresh: spans of 1

@@ -10,6 +10,7 @@ paragraphs (its text is gone) makes the comment one on the whole cable.
 from __future__ import annotations
 
 from django.db import migrations, models
+from django.utils import timezone
 
 
 def _number_at(paragraphs: list[tuple[str, int]], position: int) -> int | None:
@@ -42,6 +43,10 @@ def renumber_comments(apps, schema_editor) -> None:
             comment.paragraph = number
             changed.append(comment)
     Comment._default_manager.using(db).bulk_update(changed, ["paragraph"], batch_size=1000)
+    # Their pages name the paragraphs anew: the ETag and Last-Modified move.
+    Cable = apps.get_model("archive", "Cable")
+    touched = {comment.cable_id for comment in changed}
+    Cable._default_manager.using(db).filter(pk__in=touched).update(updated=timezone.now())
 
 
 class Migration(migrations.Migration):

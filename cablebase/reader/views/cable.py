@@ -169,8 +169,21 @@ def _similar(cable: Cable) -> list[Cable]:
         return []
 
 
+def mark_legacy_positions(paragraphs: list[Paragraph]) -> None:
+    """Set ``legacy`` ("14-15": the old positions a paragraph holds) on the paragraphs of a
+    cable renumbered by issue 12, for reader.js to follow an old ``#par14`` that names no
+    paragraph now. Nothing is set where the positions were the numbers already."""
+    if all(p.legacy_span == 1 for p in paragraphs):
+        return
+    end = 0
+    for paragraph in paragraphs:
+        paragraph.legacy = f"{end + 1}-{end + paragraph.legacy_span}"
+        end += paragraph.legacy_span
+
+
 def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
     paragraphs = list(cable.paragraphs.all())
+    mark_legacy_positions(paragraphs)
     segments = split_body(cable.body, [p.text for p in paragraphs], [p.number for p in paragraphs])
     if segments is not None:
         for paragraph, text in zip(paragraphs, segments.paragraphs):
