@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Render every public page (cables, browse pages, explainers, Atom feeds, JSON "
             "records) into DIR, with links that work from any static file server and a "
-            "Pagefind search index. A second run writes only the files whose bytes changed."
+            "Pagefind search index. A second run renders only the pages whose inputs "
+            "changed and writes only the files whose bytes changed; what it needs to know "
+            "is kept beside DIR (DIR.manifest.json)."
         ),
     )
     add_db_option(mirror)
@@ -74,9 +76,16 @@ def cmd_mirror(args: argparse.Namespace) -> int:
     table = Table(title=f"mirror in {report.out}", show_header=False)
     for kind, n in sorted(tally.kinds.items()):
         table.add_row(kind, f"{n:,}")
-    table.add_row("rendered", f"{report.pages:,} in {report.render_seconds:.1f} s")
-    table.add_row("build rate", f"{report.pages_per_second:,.0f} pages/s")
-    if report.index_seconds:
+    table.add_row("rendered", f"{report.pages:,} (new, or their inputs changed)")
+    table.add_row("not rendered", f"{report.skipped:,} (inputs unchanged since the last build)")
+    table.add_row(
+        "build rate",
+        f"{report.pages_per_second:,.0f} pages/s ({report.documents:,} in "
+        f"{report.render_seconds:.1f} s, {report.render_cpu_seconds:.0f} s of processor time)",
+    )
+    if report.index_skipped:
+        table.add_row("search index", "kept (no cable page changed)")
+    elif report.index_seconds:
         table.add_row("search index", f"{report.index_seconds:.1f} s (Pagefind)")
     table.add_row("files written", f"{tally.written:,}")
     table.add_row("files unchanged", f"{tally.unchanged:,}")

@@ -15,6 +15,7 @@ cable held since the last build leaves the mirror).
 from __future__ import annotations
 
 import multiprocessing
+import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from cablebase.mirror.paths import file_for
 from cablebase.mirror.plan import INDEXES, plan_pages
 from cablebase.mirror.search_index import BUNDLE, build_index
 from cablebase.mirror.stamps import digest, read_stamps
+from cablebase.mirror.urls_memo import remembered_reverse
 from cablebase.reader import page_cache
 
 ORIGIN = "http://testserver"
@@ -53,7 +55,9 @@ class Report:
     failed: list[tuple[str, int]] = field(default_factory=list)  # (address, status)
     plan_seconds: float = 0.0  # reading the stamps, planning
     render_seconds: float = 0.0  # planning, rendering and writing the documents
+    render_cpu_seconds: float = 0.0  # the same in processor time, every worker's added up
     index_seconds: float = 0.0
+    index_cpu_seconds: float = 0.0
     index_skipped: bool = False  # no cable page changed: Pagefind's files kept as they were
     raw_text_bytes: int = 0  # the cables' header and body text, for scale
 
@@ -66,6 +70,15 @@ class Report:
     def pages_per_second(self) -> float:
         """Documents built (rendered, or found unchanged) per second of rendering."""
         return self.documents / self.render_seconds if self.render_seconds else 0.0
+
+
+def cpu_seconds() -> float:
+    """Processor time of this process and of its children that have ended (the workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -179,14 +192,14 @@ def build_mirror(
     last = manifest.load(out)
     site = rewrite.Site(origin=ORIGIN, base_url=base_url.rstrip("/"))
     host = urlsplit(ORIGIN).netloc
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     index_state, similar_ok = _index_state()
     stamps = read_stamps(base_url=site.base_url, index_state=index_state)
     files: dict[str, list[str]] = {}
     state = _State()
     page_cache.ENABLED = False
     try:
-        with override_settings(ALLOWED_HOSTS=[host]):
+        with override_settings(ALLOWED_HOSTS=[host]), remembered_reverse():
             pages = plan_pages(stamps)
             report.plan_seconds = time.perf_counter() - started
             render.job = render.Job(out, site, last, stamps, similar_ok)
@@ -202,6 +215,7 @@ def build_mirror(
     static = state.static | (set(last.static) if skipped_pages else set())
     _copy_static(out, static, report.tally, files)
     report.render_seconds = time.perf_counter() - started
+    report.render_cpu_seconds = cpu_seconds() - cpu
     new = manifest.Manifest(files=files, similar=state.similar, static=sorted(static))
     if search:
         _search_index(out, last, new, report)
@@ -241,9 +255,10 @@ def _search_index(
         report.tally.unchanged += len(bundle)
         report.tally.bytes += sum((out / name).stat().st_size for name in bundle)
     else:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         build_index(out, report.tally)
         report.index_seconds = time.perf_counter() - started
+        report.index_cpu_seconds = cpu_seconds() - cpu
         bundle = {p.relative_to(out).as_posix() for p in (out / BUNDLE).rglob("*") if p.is_file()}
     for name in bundle:
         new.files[name] = ["", ""]

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from ninja.responses import NinjaJSONEncoder
 
+from cablebase.archive import redaction
 from cablebase.archive.models import Cable, tags_prefetch
 from cablebase.archive.record_rows import record_from_cable
 from cablebase.discussion.models import Comment, Trackback
@@ -81,7 +82,19 @@ def _record(cable: Cable) -> bytes:
 
 
 def render_cables(pks: list[int]) -> render.Chunk:
-    """Write the pages and records of the cables ``pks`` whose inputs moved (in a worker)."""
+    """Write the pages and records of the cables ``pks`` whose inputs moved (in a worker).
+
+    The batch reads the redaction generation once, as a web request does (every public
+    query would read it again otherwise).
+    """
+    redaction.request_started()
+    try:
+        return _render_cables(pks)
+    finally:
+        redaction.request_finished()
+
+
+def _render_cables(pks: list[int]) -> render.Chunk:
     job = render.job
     assert job is not None
     stamps: Stamps = job.stamps  # type: ignore[assignment]
