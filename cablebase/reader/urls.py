@@ -24,8 +24,7 @@ urlpatterns = [
     path("classification/", pages.classification, name="classification"),
     path("redactions/", pages.redactions, name="redactions"),
     path("tag/", browse.tag_index, name="tags"),
-    # Some real TAGS codes hold a slash (EU/CFSP, UNGA/C-6): the code may span segments.
-    re_path(r"^tag/(?P<code>[^?#]+?)/$", browse.tag_page, name="tag"),
+    re_path(r"^tag/(?P<code>.+)/$", browse.tag_page, name="tag"),
     path("origin/", browse.origin_index, name="origins"),
     re_path(r"^origin/(?P<code>[^/]+)/$", browse.origin_page, name="origin"),
     path("released/", browse.release_index, name="releases"),
@@ -37,6 +36,6 @@ urlpatterns = [
     re_path(r"^classified/(?P<slug>[a-z0-9-]+)/$", browse.level_page, name="level"),
     path("feeds/latest/", feeds.LatestReleasesFeed(), name="feed_latest"),
     re_path(r"^feeds/origin/(?P<code>[^/]+)/$", feeds.OriginFeed(), name="feed_origin"),
-    re_path(r"^feeds/tag/(?P<code>[^?#]+?)/$", feeds.TagFeed(), name="feed_tag"),
+    re_path(r"^feeds/tag/(?P<code>.+)/$", feeds.TagFeed(), name="feed_tag"),
     path("feeds/search/", feeds.SearchFeed(), name="feed_search"),
 ]
