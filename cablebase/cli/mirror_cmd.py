@@ -39,6 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     mirror.add_argument(
         "--no-search", action="store_true", help="skip the Pagefind index (faster, no search)"
     )
+    mirror.add_argument(
+        "--full",
+        action="store_true",
+        help="render every page again, not only those whose inputs changed (after a change "
+        "of settings); files whose bytes are the same are still not rewritten",
+    )
     mirror.set_defaults(handler=cmd_mirror)
 
 
@@ -70,6 +76,7 @@ def cmd_mirror(args: argparse.Namespace) -> int:
             base_url=args.base_url,
             workers=max(1, args.workers),
             search=not args.no_search,
+            full=args.full,
             progress=lambda n: progress.advance(task, n),
         )
     tally = report.tally

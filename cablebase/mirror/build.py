@@ -184,12 +184,17 @@ def build_mirror(
     base_url: str = "",
     workers: int = 1,
     search: bool = True,
+    full: bool = False,
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
-    """Write the site into ``out``; a second run renders and writes only what changed."""
+    """Write the site into ``out``; a second run renders and writes only what changed.
+
+    ``full`` renders every document again (after a change the fingerprints cannot see,
+    such as a setting); files whose bytes did not change are still left alone.
+    """
     out.mkdir(parents=True, exist_ok=True)
     report = Report(out=out)
-    last = manifest.load(out)
+    last = manifest.Manifest() if full else manifest.load(out)
     site = rewrite.Site(origin=ORIGIN, base_url=base_url.rstrip("/"))
     host = urlsplit(ORIGIN).netloc
     started, cpu = time.perf_counter(), cpu_seconds()
