@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Render every public page (cables, browse pages, explainers, Atom feeds, JSON "
             "records) into DIR, with links that work from any static file server and a "
-            "Pagefind search index. A second run writes only the files whose bytes changed."
+            "Pagefind search index. A second run renders only the pages whose inputs "
+            "changed and writes only the files whose bytes changed; what it needs to know "
+            "is kept beside DIR (DIR.manifest.json)."
         ),
     )
     add_db_option(mirror)
@@ -36,6 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     mirror.add_argument(
         "--no-search", action="store_true", help="skip the Pagefind index (faster, no search)"
+    )
+    mirror.add_argument(
+        "--full",
+        action="store_true",
+        help="render every page again, not only those whose inputs changed (after a change "
+        "of settings); files whose bytes are the same are still not rewritten",
     )
     mirror.set_defaults(handler=cmd_mirror)
 
@@ -68,15 +76,23 @@ def cmd_mirror(args: argparse.Namespace) -> int:
             base_url=args.base_url,
             workers=max(1, args.workers),
             search=not args.no_search,
+            full=args.full,
             progress=lambda n: progress.advance(task, n),
         )
     tally = report.tally
     table = Table(title=f"mirror in {report.out}", show_header=False)
     for kind, n in sorted(tally.kinds.items()):
         table.add_row(kind, f"{n:,}")
-    table.add_row("rendered", f"{report.pages:,} in {report.render_seconds:.1f} s")
-    table.add_row("build rate", f"{report.pages_per_second:,.0f} pages/s")
-    if report.index_seconds:
+    table.add_row("rendered", f"{report.pages:,} (new, or their inputs changed)")
+    table.add_row("not rendered", f"{report.skipped:,} (inputs unchanged since the last build)")
+    table.add_row(
+        "build rate",
+        f"{report.pages_per_second:,.0f} pages/s ({report.documents:,} in "
+        f"{report.render_seconds:.1f} s, {report.render_cpu_seconds:.0f} s of processor time)",
+    )
+    if report.index_skipped:
+        table.add_row("search index", "kept (no cable page changed)")
+    elif report.index_seconds:
         table.add_row("search index", f"{report.index_seconds:.1f} s (Pagefind)")
     table.add_row("files written", f"{tally.written:,}")
     table.add_row("files unchanged", f"{tally.unchanged:,}")

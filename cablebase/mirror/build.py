@@ -1,48 +1,47 @@
 """Render the public site into a directory: every address the site has, as the site serves it.
 
-Pages go through Django's test client (middleware, views, templates: the mirror
-equals the site), in parallel worker processes over one database. Each list's
-later pages are found by following its pager. Afterwards the static files the
-pages use are copied, Pagefind indexes the cable pages, and files the run did not
-produce are removed.
+The work is planned first, in a few queries over the whole archive: each cable
+page, JSON record and browse page gets the fingerprint of what it is made of
+(``stamps``, ``plan``). A file whose fingerprint is the one the last build wrote
+it with (``manifest``, beside the directory) is left alone without rendering;
+the rest are rendered in parallel worker processes: cable pages and records in
+batches from bulk-loaded rows (``cable_batch``), other pages through the site
+itself (Django's test client). A file is written only when its bytes changed.
+Then the static files the pages use are copied, Pagefind indexes the cable pages
+when any of them changed, and files no page produced any more are removed (a
+cable held since the last build leaves the mirror).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
 from django.db import connections
-from django.db.models.functions import TruncDate
-from django.test import Client, override_settings
+from django.test import override_settings
 
-from cablebase.archive.models import Cable, Tag
-from cablebase.mirror import rewrite
+from cablebase.archive.models import Cable
+from cablebase.mirror import cable_batch, manifest, render, rewrite
 from cablebase.mirror.files import Tally, remove_stale, write_if_changed
 from cablebase.mirror.paths import file_for
+from cablebase.mirror.plan import INDEXES, plan_pages
 from cablebase.mirror.search_index import BUNDLE, build_index
+from cablebase.mirror.stamps import digest, read_stamps
+from cablebase.mirror.urls_memo import remembered_reverse
 from cablebase.reader import page_cache
-from cablebase.reader.listing import level_slug
 
 ORIGIN = "http://testserver"
-CHUNK = 250
+CABLE_BATCH = 200  # cables a worker loads and renders at once
+PAGE_BATCH = 100  # other pages a worker renders at once
 ASSETS = Path(__file__).resolve().parent / "assets"
-INDEXES = (
-    "/",
-    "/classification/",
-    "/redactions/",
-    "/search",
-    "/tag/",
-    "/origin/",
-    "/released/",
-    "/date/",
-    "/classified/",
-)
+__all__ = ["INDEXES", "Report", "build_mirror", "raw_text_size"]
 
 
 @dataclass
@@ -52,115 +51,38 @@ class Report:
     out: Path
     tally: Tally = field(default_factory=Tally)
     pages: int = 0  # documents rendered (HTML pages, feeds, JSON records)
+    skipped: int = 0  # documents whose inputs had not moved since the last build
     failed: list[tuple[str, int]] = field(default_factory=list)  # (address, status)
-    render_seconds: float = 0.0
+    plan_seconds: float = 0.0  # reading the stamps, planning
+    render_seconds: float = 0.0  # planning, rendering and writing the documents
+    render_cpu_seconds: float = 0.0  # the same in processor time, every worker's added up
     index_seconds: float = 0.0
+    index_cpu_seconds: float = 0.0
+    index_skipped: bool = False  # no cable page changed: Pagefind's files kept as they were
     raw_text_bytes: int = 0  # the cables' header and body text, for scale
 
     @property
+    def documents(self) -> int:
+        """Every document the mirror holds, rendered or found unchanged."""
+        return self.pages + self.skipped
+
+    @property
     def pages_per_second(self) -> float:
-        return self.pages / self.render_seconds if self.render_seconds else 0.0
+        """Documents built (rendered, or found unchanged) per second of rendering."""
+        return self.documents / self.render_seconds if self.render_seconds else 0.0
 
 
-def site_addresses() -> Iterator[str]:
-    """Every public address the mirror holds, first pages of lists only (pagers add the rest)."""
-    yield from INDEXES
-    yield "/feeds/latest/"
-    days = (
-        Cable.objects.filter(released__isnull=False)
-        .annotate(day=TruncDate("released"))
-        .values_list("day", flat=True)
-        .distinct()
-        .order_by("day")
+def cpu_seconds() -> float:
+    """Processor time of this process and of its children that have ended (the workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
     )
-    yield from (f"/released/{day:%Y-%m-%d}/" for day in days)
-    months = (
-        Cable.objects.filter(created__isnull=False)
-        .values_list("created__year", "created__month")
-        .distinct()
-        .order_by("created__year", "created__month")
-    )
-    years: set[int] = set()
-    for year, month in months:
-        if year not in years:
-            years.add(year)
-            yield f"/date/{year:04d}/"
-        yield f"/date/{year:04d}/{month:02d}/"
-    origins = Cable.objects.exclude(origin_code="").values_list("origin_code", flat=True)
-    for code in sorted(set(origins)):
-        yield f"/origin/{code}/"
-        yield f"/feeds/origin/{code}/"
-    levels = Cable.objects.exclude(classification="").values_list("classification", flat=True)
-    yield from sorted({f"/classified/{level_slug(name)}/" for name in set(levels)})
-    for code in Tag.objects.filter(cables__held=False).distinct().values_list("code", flat=True):
-        yield f"/tag/{code}/"
-        yield f"/feeds/tag/{code}/"
-    cables = Cable.objects.order_by("pk").only("reference_id", "created")
-    for cable in cables.iterator(chunk_size=2000):
-        yield cable.get_absolute_url()
-        yield f"/api/cables/{cable.reference_id}"
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _kind(address: str) -> str:
-    path = urlsplit(address).path
-    if path.startswith("/api/"):
-        return "json records"
-    if path.startswith("/feeds/"):
-        return "feeds"
-    if path.startswith("/cable/"):
-        return "cable pages"
-    return "list and index pages"
-
-
-@dataclass
-class _Chunk:
-    tally: Tally = field(default_factory=Tally)
-    files: set[str] = field(default_factory=set)
-    static: set[str] = field(default_factory=set)
-    pages: set[str] = field(default_factory=set)
-    failed: list[tuple[str, int]] = field(default_factory=list)
-    rendered: int = 0
-
-
-_client: Client | None = None
-_job: tuple[Path, rewrite.Site] | None = None
-
-
-def _render_chunk(addresses: list[str]) -> _Chunk:
-    """Render and write ``addresses`` (runs in a worker process)."""
-    global _client
-    assert _job is not None
-    root, site = _job
-    if _client is None:
-        _client = Client(HTTP_HOST=urlsplit(site.origin).netloc)
-    out = _Chunk()
-    for address in addresses:
-        target = file_for(address)
-        response = _client.get(address)
-        out.rendered += 1
-        if response.status_code != 200 or target is None:
-            out.failed.append((address, response.status_code))
-            continue
-        kind = _kind(address)
-        out.tally.kinds[kind] = out.tally.kinds.get(kind, 0) + 1
-        body = response.content
-        if target.endswith(".html"):
-            page_url = urlsplit(address).path
-            page = rewrite.page_text(body.decode(), target, page_url, site)
-            if target == "search/index.html":
-                page.text = rewrite.search_page(page.text, "../")
-            out.static |= page.static
-            out.pages |= page.pages
-            body = page.text.encode()
-        elif target.endswith(".xml"):
-            body = rewrite.feed_text(body.decode(), site).encode()
-        write_if_changed(root, target, body, out.tally)
-        out.files.add(target)
-    return out
-
-
-def _chunks(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
-    batch: list[str] = []
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -170,73 +92,82 @@ def _chunks(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
         yield batch
 
 
-def _render_all(
-    addresses: Iterable[str],
-    workers: int,
-    report: Report,
-    produced: set[str],
-    static: set[str],
-    progress: Callable[[int], None],
-) -> set[str]:
-    """Render every address (and each list's later pages), returning nothing left to do."""
-    seen: set[str] = set()
-    todo: Iterable[str] = addresses
-    while True:
-        fresh = _unseen(todo, seen)
-        later: set[str] = set()
-        if workers > 1:
-            connections.close_all()  # each forked worker opens its own connection
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers) as pool:
-                results = pool.imap_unordered(_render_chunk, _chunks(fresh))
-                later |= _merge(results, report, produced, static, progress)
-        else:
-            later |= _merge(map(_render_chunk, _chunks(fresh)), report, produced, static, progress)
-        todo = sorted(a for a in later if (file_for(a) or a) not in seen)
-        if not todo:
-            return seen
+def _work(task: tuple[str, list[Any]]) -> render.Chunk:
+    """One task in a worker: a batch of cables, or a batch of other pages."""
+    kind, items = task
+    return cable_batch.render_cables(items) if kind == "cables" else render.render_addresses(items)
 
 
-def _unseen(addresses: Iterable[str], seen: set[str]) -> Iterator[str]:
-    """Addresses whose file no earlier address produced (``?page=1`` is the list itself)."""
-    for address in addresses:
-        target = file_for(address) or address
-        if target not in seen:
-            seen.add(target)
-            yield address
+def _forked_worker() -> None:
+    """A worker opens its own search index handles (the parent's are not fork-safe)."""
+    from cablebase.archive.search.index import forget_engines
+
+    forget_engines()
 
 
-def _merge(
-    results: Iterable[_Chunk],
-    report: Report,
-    produced: set[str],
-    static: set[str],
-    progress: Callable[[int], None],
-) -> set[str]:
-    later: set[str] = set()
-    for chunk in results:
-        report.tally.add(chunk.tally)
-        report.pages += chunk.rendered - len(chunk.failed)
-        report.failed += chunk.failed
-        produced |= chunk.files
-        static |= chunk.static
-        later |= chunk.pages
-        progress(chunk.rendered)
-    return later
+def _run(
+    tasks: list[tuple[str, list[Any]]], workers: int, progress: Callable[[int], None]
+) -> Iterator[render.Chunk]:
+    if workers > 1 and len(tasks) > 1:
+        connections.close_all()  # each forked worker opens its own connection
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_forked_worker) as pool:
+            for chunk in pool.imap_unordered(_work, tasks):
+                progress(chunk.rendered + chunk.skipped)
+                yield chunk
+        return
+    for task in tasks:
+        chunk = _work(task)
+        progress(chunk.rendered + chunk.skipped)
+        yield chunk
 
 
-def _copy_static(root: Path, used: set[str], tally: Tally, produced: set[str]) -> None:
-    """The static files the pages link to, and the mirror's own search script."""
+def _merge(chunk: render.Chunk, report: Report, files: dict[str, list[str]], state: Any) -> None:
+    report.tally.add(chunk.tally)
+    report.pages += chunk.rendered - len(chunk.failed)
+    report.skipped += chunk.skipped
+    report.failed += chunk.failed
+    files.update(chunk.files)
+    state.static |= chunk.static
+    state.pages |= chunk.pages
+    state.similar.update(chunk.similar)
+
+
+@dataclass
+class _State:
+    static: set[str] = field(default_factory=set)
+    pages: set[str] = field(default_factory=set)  # list pages the rendered pages link to
+    similar: dict[str, list] = field(default_factory=dict)
+
+
+def _index_state() -> tuple[str, bool]:
+    """What the search index holds (caught up with the store first, as the site does)."""
+    from cablebase.archive.search import SearchIndexError
+    from cablebase.archive.search.index import engine, engine_errors
+
+    try:
+        with engine_errors():
+            eng = engine()
+            eng.ensure_current()
+            state = eng.state()
+            eng.close()  # workers are forked: they open the index themselves
+    except SearchIndexError:
+        return "", False
+    return digest(state.schema, state.store, state.versions, state.cables, state.events), True
+
+
+def _copy_static(root: Path, used: set[str], tally: Tally, files: dict[str, list[str]]) -> None:
+    """The static files the pages use, and the mirror's own search script."""
     for address in sorted(used):
         name = address.removeprefix("/static/")
         found = finders.find(name)
         if found:
             target = f"static/{name}"
             write_if_changed(root, target, Path(found).read_bytes(), tally)
-            produced.add(target)
+            files[target] = ["", ""]
     target = "static/mirror/search.js"
     write_if_changed(root, target, (ASSETS / "search.js").read_bytes(), tally)
-    produced.add(target)
+    files[target] = ["", ""]
 
 
 def raw_text_size() -> int:
@@ -253,31 +184,86 @@ def build_mirror(
     base_url: str = "",
     workers: int = 1,
     search: bool = True,
+    full: bool = False,
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
-    """Write the site into ``out``; a second run writes only the files whose bytes changed."""
-    global _job
+    """Write the site into ``out``; a second run renders and writes only what changed.
+
+    ``full`` renders every document again (after a change the fingerprints cannot see,
+    such as a setting); files whose bytes did not change are still left alone.
+    """
     out.mkdir(parents=True, exist_ok=True)
     report = Report(out=out)
+    last = manifest.Manifest() if full else manifest.load(out)
     site = rewrite.Site(origin=ORIGIN, base_url=base_url.rstrip("/"))
-    _job = (out, site)
-    produced: set[str] = set()
-    static: set[str] = set()
     host = urlsplit(ORIGIN).netloc
+    started, cpu = time.perf_counter(), cpu_seconds()
+    index_state, similar_ok = _index_state()
+    stamps = read_stamps(base_url=site.base_url, index_state=index_state)
+    files: dict[str, list[str]] = {}
+    state = _State()
     page_cache.ENABLED = False
-    started = time.perf_counter()
     try:
-        with override_settings(ALLOWED_HOSTS=[host]):
-            _render_all(site_addresses(), workers, report, produced, static, progress)
+        with override_settings(ALLOWED_HOSTS=[host]), remembered_reverse():
+            pages = plan_pages(stamps)
+            report.plan_seconds = time.perf_counter() - started
+            render.job = render.Job(out, site, last, stamps, similar_ok)
+            tasks = [("cables", b) for b in _batches(sorted(stamps.own), CABLE_BATCH)]
+            tasks += [("pages", b) for b in _batches(pages, PAGE_BATCH)]
+            for chunk in _run(tasks, workers, progress):
+                _merge(chunk, report, files, state)
+            _render_unplanned(files, state, report, workers, progress)
     finally:
         page_cache.ENABLED = True
-    _copy_static(out, static, report.tally, produced)
+        render.job = None
+    skipped_pages = report.skipped > 0
+    static = state.static | (set(last.static) if skipped_pages else set())
+    _copy_static(out, static, report.tally, files)
     report.render_seconds = time.perf_counter() - started
+    report.render_cpu_seconds = cpu_seconds() - cpu
+    new = manifest.Manifest(files=files, similar=state.similar, static=sorted(static))
     if search:
-        started = time.perf_counter()
-        build_index(out, report.tally)
-        report.index_seconds = time.perf_counter() - started
-        produced |= {p.relative_to(out).as_posix() for p in (out / BUNDLE).rglob("*")}
-    remove_stale(out, produced, report.tally)
+        _search_index(out, last, new, report)
+    remove_stale(out, set(files), report.tally)
+    manifest.save(out, new)
     report.raw_text_bytes = raw_text_size()
     return report
+
+
+def _render_unplanned(
+    files: dict[str, list[str]],
+    state: _State,
+    report: Report,
+    workers: int,
+    progress: Callable[[int], None],
+) -> None:
+    """Pages the rendered pages link to that the plan did not name (a pager it did not foresee)."""
+    while True:
+        todo = sorted(a for a in state.pages if (file_for(a) or a) not in files)
+        state.pages = set()
+        if not todo:
+            return
+        tasks = [("pages", [(a, "") for a in batch]) for batch in _batches(todo, PAGE_BATCH)]
+        for chunk in _run(tasks, workers, progress):
+            _merge(chunk, report, files, state)
+
+
+def _search_index(
+    out: Path, last: manifest.Manifest, new: manifest.Manifest, report: Report
+) -> None:
+    """Run Pagefind when a cable page changed (its output depends on nothing else)."""
+    cable_pages = sorted((f, sha) for f, (_, sha) in new.files.items() if f.startswith("cable/"))
+    new.search_inputs = digest(cable_pages)
+    bundle = {p.relative_to(out).as_posix() for p in (out / BUNDLE).rglob("*") if p.is_file()}
+    if new.search_inputs == last.search_inputs and bundle:
+        report.index_skipped = True
+        report.tally.unchanged += len(bundle)
+        report.tally.bytes += sum((out / name).stat().st_size for name in bundle)
+    else:
+        started, cpu = time.perf_counter(), cpu_seconds()
+        build_index(out, report.tally)
+        report.index_seconds = time.perf_counter() - started
+        report.index_cpu_seconds = cpu_seconds() - cpu
+        bundle = {p.relative_to(out).as_posix() for p in (out / BUNDLE).rglob("*") if p.is_file()}
+    for name in bundle:
+        new.files[name] = ["", ""]

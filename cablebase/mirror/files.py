@@ -6,6 +6,7 @@ mirror's own ``If-Modified-Since`` answers rely on.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,20 +31,33 @@ class Tally:
             self.kinds[kind] = self.kinds.get(kind, 0) + n
 
 
-def write_if_changed(root: Path, relative: str, data: bytes, tally: Tally) -> None:
-    """Put ``data`` at ``root/relative`` unless the file already holds exactly these bytes."""
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_if_changed(
+    root: Path, relative: str, data: bytes, tally: Tally, known: str | None = None
+) -> str:
+    """Put ``data`` at ``root/relative`` unless the file already holds exactly these bytes.
+
+    ``known`` is the hash of the bytes the last build wrote there (the manifest): when
+    it matches and the size agrees, the file is not read back. Returns the new hash.
+    """
     path = root / relative
     tally.bytes += len(data)
+    digest = sha256(data)
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        size = path.stat().st_size
+        if size == len(data) and (digest == known or path.read_bytes() == data):
             tally.unchanged += 1
-            return
+            return digest
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
     temporary.write_bytes(data)
     temporary.replace(path)  # readers of a served mirror never see half a file
     tally.written += 1
+    return digest
 
 
 def remove_stale(root: Path, keep: set[str], tally: Tally, under: str = "") -> None:

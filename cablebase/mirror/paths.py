@@ -10,6 +10,7 @@ between files are relative, so the mirror works at any prefix of any host.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -21,7 +22,7 @@ MIRRORED = re.compile(
         $|cable/\d{4}/\d{2}/[A-Za-z0-9_-]+\.html$|cable/[A-Za-z0-9_-]+/?$
         |search$|classification/$|redactions/$
         |(?:tag|origin|released|date|classified)/(?:[^/?#]+/)*$
-        |feeds/(?:latest|origin/[^/]+|tag/[^/]+)/$
+        |feeds/(?:latest|origin/[^/?#]+|tag/(?:[^/?#]+/)*[^/?#]+)/$
         |static/.+
     )""",
     re.VERBOSE,
@@ -37,6 +38,7 @@ def _page_number(query: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
 def file_for(url: str) -> str | None:
     """The mirror file (relative to its root) that holds the site address ``url``, or None.
 
@@ -74,14 +76,31 @@ def relative_link(from_file: str, url: str) -> str | None:
     The fragment is kept; the search page keeps its ``?q=`` so the browser search
     picks the words up.
     """
+    return relative_link_from(posixpath.dirname(from_file) or ".", url)
+
+
+def relative_link_from(directory: str, url: str) -> str | None:
+    """``relative_link`` from any file in ``directory`` ("." for the mirror's root)."""
     target = file_for(url)
     if target is None:
         return None
     parts = urlsplit(url)
-    link = posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+    link = _relative_path(target, directory)
     if target == SEARCH_PAGE and parts.query:
         q = dict(parse_qsl(parts.query)).get("q", "")
         link += "?" + urlencode({"q": q}) if q else ""
     if parts.fragment:
         link += "#" + parts.fragment
     return link
+
+
+def _relative_path(target: str, directory: str) -> str:
+    """``posixpath.relpath`` for two clean relative paths (a file, a folder), without its
+    ``abspath`` calls: a page has a hundred links."""
+    if directory in ("", "."):
+        return target
+    into, here = target.split("/"), directory.split("/")
+    common = 0
+    while common < len(here) and common < len(into) - 1 and into[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + into[common:])

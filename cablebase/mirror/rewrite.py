@@ -9,12 +9,14 @@ Pagefind's index; static files the page uses are noted so they are copied.
 
 from __future__ import annotations
 
+import functools
 import html
+import posixpath
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from cablebase.mirror.paths import relative_link
+from cablebase.mirror.paths import relative_link_from
 
 ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src|action))="(?P<value>[^"]*)"')
 POST_FORM = re.compile(r'<form\b[^>]*\bmethod="post"[^>]*>.*?</form>', re.DOTALL | re.IGNORECASE)
@@ -22,7 +24,7 @@ CABLE_ARTICLE = '<article class="cable"'
 SEARCH_FORM = re.compile(r'<form class="search-form".*?</form>', re.DOTALL)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
     """How the pages were rendered (``origin``) and where the live site is (``base_url``)."""
 
@@ -47,28 +49,52 @@ def _site_path(url: str, page_url: str, site: Site) -> str | None:
     return urljoin(page_url, url)
 
 
+@functools.lru_cache(maxsize=200_000)
+def _attribute(
+    name: str, value: str, directory: str, page_url: str, site: Site
+) -> tuple[str | None, str | None]:
+    """One attribute rewritten (None: kept as it is), and the site address it named.
+
+    Pages share most of their links (navigation, tags, static files) with the pages
+    beside them, so the answers are kept: the key is the file's directory and, for
+    a link relative to the page, the page.
+    """
+    raw = html.unescape(value)
+    if raw.startswith("#") or raw.startswith("mailto:") or not raw:
+        return None, None
+    address = _site_path(raw, page_url, site)
+    if address is None:
+        return None, None  # another site's address: left as it is
+    link = relative_link_from(directory, address)
+    if link is None:
+        if not site.base_url:
+            return "", address
+        link = site.base_url + address
+    return f'{name}="{html.escape(link, quote=True)}"', address
+
+
 def rewrite_links(text: str, file: str, page_url: str, site: Site) -> Rewritten:
     """Every ``href``/``src``/``action`` of the page at ``page_url``, saved as ``file``."""
     out = Rewritten(text)
+    directory = posixpath.dirname(file) or "."
+    page_path = urlsplit(page_url).path
 
     def replace(match: re.Match[str]) -> str:
-        raw = html.unescape(match["value"])
-        if raw.startswith("#") or raw.startswith("mailto:") or not raw:
-            return match.group(0)
-        address = _site_path(raw, page_url, site)
-        if address is None:
-            return match.group(0)  # another site's address: left as it is
-        parts = urlsplit(address)
-        if parts.path.startswith("/static/"):
-            out.static.add(parts.path)
-        if parts.query.startswith("page=") and parts.path == urlsplit(page_url).path:
-            out.pages.add(f"{parts.path}?{parts.query}")
-        link = relative_link(file, address)
-        if link is None:
-            if not site.base_url:
-                return ""
-            link = site.base_url + address
-        return f'{match["name"]}="{html.escape(link, quote=True)}"'
+        value = match["value"]
+        absolute = value.startswith(site.origin) or (
+            value.startswith("/") and not value.startswith("//")
+        )
+        new, address = _attribute(
+            match["name"], value, directory, "/" if absolute else page_url, site
+        )
+        if address is not None:
+            if address.startswith("/static/"):
+                out.static.add(urlsplit(address).path)
+            if "page=" in address:
+                parts = urlsplit(address)
+                if parts.query.startswith("page=") and parts.path == page_path:
+                    out.pages.add(f"{parts.path}?{parts.query}")
+        return match.group(0) if new is None else new
 
     out.text = ATTRIBUTE.sub(replace, text)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablebase.mirror.paths import file_for, relative_link
@@ -79,6 +79,7 @@ addresses = st.one_of(
 )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # the machine is shared and loaded
 @given(addresses, addresses)
 def test_a_relative_link_from_any_file_leads_to_the_target_file(source, target):
     here = file_for(source)

@@ -34,9 +34,12 @@ def comments_block(cable: Cable) -> dict[str, Any]:
     """Approved comments (each one on a paragraph linking to its ``#par{N}``) and a link to
     the comment form, which lives at its own URL: nothing here depends on the visitor, so
     the cable page is the same for everyone and sets no cookie."""
+    comments = getattr(cable, "approved_comment_list", None)  # loaded for a batch (mirror)
+    if comments is None:
+        comments = list(Comment.approved.filter(cable=cable).select_related("user"))
     return {
         "cable": cable,
-        "comments": list(Comment.approved.filter(cable=cable).select_related("user")),
+        "comments": comments,
         "form_url": form_url(cable),
         "feed_url": reverse("discussion:comments_feed", args=[cable.reference_id]),
     }
@@ -48,9 +51,12 @@ def trackbacks_block(context: template.Context, cable: Cable) -> dict[str, Any]:
     path = reverse("discussion:trackback", args=[cable.reference_id])
     page = cable.get_absolute_url()
     request = context.get("request")
+    trackbacks = getattr(cable, "approved_trackback_list", None)  # loaded for a batch (mirror)
+    if trackbacks is None:
+        trackbacks = list(Trackback.approved.filter(cable=cable))
     return {
         "cable": cable,
-        "trackbacks": list(Trackback.approved.filter(cable=cable)),
+        "trackbacks": trackbacks,
         "trackback_url": request.build_absolute_uri(path) if request is not None else path,
         "page_url": request.build_absolute_uri(page) if request is not None else page,
     }
@@ -69,8 +75,11 @@ def attach_comment_counts(cables: Iterable[Cable]) -> str:
 @register.simple_tag
 def attach_paragraph_counts(cable: Cable, paragraphs: Iterable[Paragraph]) -> str:
     """Set ``comment_count`` on each paragraph; no query when the cable has no comment."""
-    if getattr(cable, "approved_comments", None) == 0:
-        counts: dict[int, int] = {}
+    counts: dict[int, int] | None = getattr(cable, "approved_paragraph_counts", None)
+    if counts is not None:  # loaded for a batch (mirror)
+        pass
+    elif getattr(cable, "approved_comments", None) == 0:
+        counts = {}
     else:
         counts = Comment.approved.per_paragraph(cable.pk)
     for paragraph in paragraphs:

@@ -74,9 +74,15 @@ def not_found(request: HttpRequest, reference_id: str) -> HttpResponse:
 
 def _load(cable: Cable) -> Cable:
     """Fetch the related lists of ``cable`` (one query each, never one per row)."""
+    load_related([cable])
+    return cable
+
+
+def load_related(cables: list[Cable]) -> None:
+    """The related lists a cable page shows, for many cables at once (the mirror's batches)."""
     cited_only = ("id", "reference_id", "created", "subject", "origin", "held")
     prefetch_related_objects(
-        [cable],
+        cables,
         Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position")),
         Prefetch(
             "cabletag_set",
@@ -104,7 +110,6 @@ def _load(cable: Cable) -> Cable:
             .order_by("-citing__created"),
         ),
     )
-    return cable
 
 
 @page_cache.cached_page("cable")  # stored and answered by page_cache's middleware
@@ -157,7 +162,13 @@ SIMILAR_SHOWN = 5
 
 
 def _similar(cable: Cable) -> list[Cable]:
-    """A few cables like this one; the page still renders if the index cannot be read."""
+    """A few cables like this one; the page still renders if the index cannot be read.
+
+    ``cable.similar_cables``, when set, was found beforehand (the mirror, for a batch).
+    """
+    known = getattr(cable, "similar_cables", None)
+    if known is not None:
+        return known
     from cablebase.archive.search import SearchIndexError, similar
 
     try:
