@@ -1,12 +1,11 @@
-"""Cables like this one: the cable's most distinctive terms, as one ranked query.
+"""Cables like this one: the cable's most distinctive words, as one ranked query.
 
-More-like-this over the subject, tags and body as the store holds them (the
-index stores no text): each stemmed term gets tf × idf (rare in the archive,
-frequent in this cable scores high), the top terms become one OR query, and
-BM25 ranks the cables that share them. Written here rather than with
-tantivy's own more-like-this, which in 0.27 panics when a term's document
-count (still including replaced documents not yet merged away) exceeds the
-live documents.
+More-like-this over the subject, tags and body as the store holds them: each
+word gets tf × idf (rare in the archive, frequent in this cable scores high),
+the top words become one OR query, and BM25 ranks the cables that share them.
+Written here rather than with tantivy's own more-like-this, which in 0.27
+panics when a term's document count (still including replaced documents not
+yet merged away) exceeds the live documents.
 """
 
 from __future__ import annotations
@@ -18,14 +17,14 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as Q
 
-from cablebase.archive.search.schema import CableDoc, stems, words
+from cablebase.archive.search.schema import CableDoc, words
 
 MAX_QUERY_TERMS = 40
 MIN_WORD = 3
 # Field -> how much a term found there counts (a subject word says more than a body word).
-WEIGHTS = {"subject_stem": 3.0, "tags_text": 3.0, "body_stem": 1.0}
+WEIGHTS = {"subject_word": 3.0, "tags_text": 3.0, "body_word": 1.0}
 STOP_WORDS = frozenset(
-    stems(
+    words(
         "a an and are as at be but by for from has have he her his i in is it its of on or "
         "our s said she that the their there they this to was we were which will with would "
         "you not no also been post embassy mission comment end summary"
@@ -36,9 +35,9 @@ STOP_WORDS = frozenset(
 def similar_query(searcher: tantivy.Searcher, schema: tantivy.Schema, doc: CableDoc):
     """The query, or None when the cable has no distinctive term."""
     texts = {
-        "subject_stem": stems(doc.subject),
+        "subject_word": words(doc.subject),
         "tags_text": words(" ".join(doc.tags)),
-        "body_stem": stems(doc.body),
+        "body_word": words(doc.body),
     }
     live = max(1, searcher.num_docs)
     scored: list[tuple[float, str, str]] = []

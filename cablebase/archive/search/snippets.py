@@ -19,6 +19,7 @@ from cablebase.archive.search.schema import stems, words
 SNIPPET_CHARS = 240
 LEAD = 60  # characters of context before the first match
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +156,11 @@ def _flatten(text: str, spans: list[tuple[int, int]], offset: int) -> Snippet:
     pos = 0
     length = 0
     for a, b in [*((a - offset, b - offset) for a, b in spans), (len(text), len(text))]:
-        plain = re.sub(r"\s+", " ", text[pos:a])
+        plain = _SPACE.sub(" ", text[pos:a])
         out.append(plain)
         length += len(plain)
         if a < len(text):
-            word = re.sub(r"\s+", " ", text[a:b])
+            word = _SPACE.sub(" ", text[a:b])
             moved.append((length, length + len(word)))
             out.append(word)
             length += len(word)
