@@ -247,7 +247,8 @@ def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
     eng = engine()
     current = eng.ensure_current()
     searcher = eng.searcher()
-    query = similar_query(searcher, eng.schema, source.similar_doc(cable))
+    vocabulary = Vocabulary(searcher, lambda key, compute: eng.memo(searcher, key, compute))
+    query = similar_query(searcher, eng.schema, source.similar_doc(cable), vocabulary)
     if query is None:
         return []
     found = searcher.search(query, limit, count=False)

@@ -44,7 +44,8 @@ _TANTIVY_NAMES = {"meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-
 HEAP_PER_THREAD = 128_000_000  # a writer thread's share: a new segment each time it fills
 CATCH_UP_THREADS = 2  # an ingest's batches: a few thousand cables at a time
 REBUILD_THREADS = 8  # every cable: as many indexing threads as there are cores, up to this
-MEMO_SIZE = 4096  # word forms and facet counts kept per searcher
+# Word forms, prefix terms and facet counts kept per searcher (0: none, for measuring).
+MEMO_SIZE = int(os.environ.get("CABLEBASE_SEARCH_MEMO", "8192"))
 Progress = Callable[[int, int], None]  # (cables done, cables in all)
 
 
@@ -317,11 +318,16 @@ class Engine:
                 return self._memo[key]
         value = compute()
         with self._lock:
-            if searcher is self._searcher:
+            if searcher is self._searcher and MEMO_SIZE > 0:
                 if len(self._memo) >= MEMO_SIZE:
                     self._memo.clear()
                 self._memo[key] = value
         return value
+
+    def forget_memo(self) -> None:
+        """Drop what was memoised (a benchmark timing each query from cold)."""
+        with self._lock:
+            self._memo = {}
 
     # writing ------------------------------------------------------------------------------
     @contextlib.contextmanager
