@@ -126,15 +126,18 @@ def _pks(searcher: tantivy.Searcher, hits: list[tuple[object, tantivy.DocAddress
 
 
 def _listed(
-    prep: _Prepared, hits: list[tuple[object, tantivy.DocAddress]], body: bool
+    searcher: tantivy.Searcher,
+    current: bool,
+    hits: list[tuple[object, tantivy.DocAddress]],
+    body: bool,
 ) -> list[tuple[Listed, str, object]]:
     """(cable, body, order key) of each hit, in order: from the index while it is current,
     else from the public store (a cable held since the index's last commit drops out)."""
-    pks = _pks(prep.searcher, hits)
-    if prep.current:
+    pks = _pks(searcher, hits)
+    if current:
         out = []
         for pk, (key, addr) in zip(pks, hits, strict=True):
-            doc = prep.searcher.doc(addr)
+            doc = searcher.doc(addr)
             text = (doc.get_first(BODY) or "") if body else ""
             out.append((Listed.from_listing(pk, doc.get_first(LISTING)), text, key))
         return out
@@ -195,7 +198,7 @@ def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) ->
             score=float(key) if ranked else 0.0,  # type: ignore[arg-type]
             snippet=make_snippet(body, matcher),
         )
-        for cable, body, key in _listed(prep, found_hits, body=True)
+        for cable, body, key in _listed(searcher, prep.current, found_hits, body=True)
     ]
     result = SearchResult(
         query=query,
@@ -252,10 +255,9 @@ def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
     if query is None:
         return []
     found = searcher.search(query, limit, count=False)
-    prep = _Prepared(parse_query(""), eng, searcher, query, current)
     return [
         SimilarCable(listed.reference_id, listed, float(score))  # type: ignore[arg-type]
-        for listed, _, score in _listed(prep, found.hits, body=False)
+        for listed, _, score in _listed(searcher, current, found.hits, body=False)
     ]
 
 
