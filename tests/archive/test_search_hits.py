@@ -150,3 +150,10 @@ def test_a_prefix_with_many_words_is_exact() -> None:
     assert search("zetaword1*").total == 11  # a few: listed
     assert search("id:09ZETA*").total == 90
     assert search("id:09ZETA8*").total == 11
+
+
+def test_pages_past_the_end_near_and_far(corpus) -> None:
+    everything = search("", per_page=200).total
+    for page in (everything // 200 + 2, 100_000):  # one query, then a count first
+        result = search("", page=page, per_page=200)
+        assert result.hits == [] and result.total == everything

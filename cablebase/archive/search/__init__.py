@@ -68,6 +68,7 @@ __all__ = [
 
 SORTS = ("relevance", "date", "-date")
 MAX_PER_PAGE = 200
+FAR_OFFSET = 10_000
 
 
 @dataclass
@@ -175,9 +176,11 @@ def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) ->
     start = (page - 1) * per_page
     leaves = prep.query.text_leaves()
     ranked = bool(leaves) and sort == "relevance"
-    total = _count(searcher, engine_query) if start else -1
+    # The collector holds offset + limit hits: a far page first asks how many there are,
+    # so an offset past the end costs no memory; a near page (most) is one query.
+    total = _count(searcher, engine_query) if start > FAR_OFFSET else -1
     found_hits: list = []
-    if start < total or not start:  # never ask for an offset past the end (it costs memory)
+    if total < 0 or start < total:
         if ranked:
             found = searcher.search(engine_query, per_page, count=True, offset=start)
         else:
