@@ -123,7 +123,11 @@ class PublicQuerySet(models.QuerySet):
     def _redacted(self, rows: Iterator[Any]) -> Iterator[Any]:
         rules = redaction.current_rules()
         kind = self._iterable_class
-        if issubclass(kind, FlatValuesListIterable):
+        if not rules.any and issubclass(
+            kind, FlatValuesListIterable | ValuesIterable | ValuesListIterable
+        ):
+            yield from rows  # no rule in force: plain rows leave as they are (bulk readers)
+        elif issubclass(kind, FlatValuesListIterable):
             name = self._row_fields()[0].rsplit("__", 1)[-1]
             for value in rows:
                 yield rules.apply(value, None) if name in TEXT_FIELDS and value else value

@@ -35,14 +35,44 @@ def term(field: str, value: str) -> str:
     return f'{field}:"{value}"'
 
 
-def _filters(query: str) -> list[Field]:
-    """The facet filters that every hit of ``query`` meets, as parsed."""
-    try:
-        root = parse_query(query).root
-    except QueryError:
-        return []
-    nodes = root.children if isinstance(root, And) else (root,)
-    return [n for n in nodes if isinstance(n, Field) and n.name in _FACET_OF and not n.prefix]
+class Filters:
+    """The facet filters of one query, parsed once (a page links some 75 facet values)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        try:
+            root = parse_query(query).root
+        except QueryError:
+            root = None
+        self._or = isinstance(root, Or)
+        nodes = root.children if isinstance(root, And) else (root,)
+        self.nodes = [
+            n for n in nodes if isinstance(n, Field) and n.name in _FACET_OF and not n.prefix
+        ]
+
+    def active(self) -> list[tuple[str, str]]:
+        """The ``(facet, value)`` filters that every hit meets, values as the facets show them."""
+        return [(_FACET_OF[n.name], n.value) for n in self.nodes]
+
+    def is_active(self, field: str, value: str) -> bool:
+        return any(_same(n, field, value) for n in self.nodes)
+
+    def add(self, field: str, value: str) -> str:
+        """Narrowed to ``value``: "a OR b" becomes "(a OR b) tag:X", not "a OR b tag:X"."""
+        if self.is_active(field, value):
+            return self.query
+        query = self.query.strip()
+        if self._or:
+            query = f"({query})"
+        return f"{query} {term(field, value)}".strip()
+
+    def remove(self, field: str, value: str) -> str:
+        """Without that filter's text (the rest is left as the user wrote it)."""
+        query = self.query
+        cuts = sorted((n.span for n in self.nodes if _same(n, field, value)), reverse=True)
+        for start, end in cuts:
+            query = query[:start] + " " + query[end:]
+        return " ".join(query.split())
 
 
 def _same(node: Field, field: str, value: str) -> bool:
@@ -55,33 +85,21 @@ def _same(node: Field, field: str, value: str) -> bool:
 
 def active_filters(query: str) -> list[tuple[str, str]]:
     """The ``(facet, value)`` filters of ``query``, values as the facets show them."""
-    return [(_FACET_OF[n.name], n.value) for n in _filters(query)]
+    return Filters(query).active()
 
 
 def is_active(query: str, field: str, value: str) -> bool:
-    return any(_same(n, field, value) for n in _filters(query))
+    return Filters(query).is_active(field, value)
 
 
 def add_filter(query: str, field: str, value: str) -> str:
     """``query`` narrowed to ``value``: "a OR b" becomes "(a OR b) tag:X", not "a OR b tag:X"."""
-    if is_active(query, field, value):
-        return query
-    query = query.strip()
-    try:
-        root = parse_query(query).root
-    except QueryError:
-        root = None
-    if isinstance(root, Or):
-        query = f"({query})"
-    return f"{query} {term(field, value)}".strip()
+    return Filters(query).add(field, value)
 
 
 def remove_filter(query: str, field: str, value: str) -> str:
     """``query`` without that filter's text (the rest is left as the user wrote it)."""
-    cuts = sorted((n.span for n in _filters(query) if _same(n, field, value)), reverse=True)
-    for start, end in cuts:
-        query = query[:start] + " " + query[end:]
-    return " ".join(query.split())
+    return Filters(query).remove(field, value)
 
 
 @dataclass

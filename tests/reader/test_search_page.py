@@ -77,3 +77,18 @@ def test_page_past_the_end_shows_the_last_page(real_archive, client: Client) -> 
     assert response.status_code == 200
     assert "06MOSCOW1323" in response.content.decode()
     assert client.get("/search", {"q": "hamas", "page": "x"}).status_code == 200
+
+
+def test_snippet_text_is_escaped_and_only_the_matches_are_marked(db, client: Client) -> None:
+    from cablebase.archive.ingest import store_records
+
+    from ..archive.factory import make_record
+
+    store_records(
+        [make_record("09HOSTILE1", body='Zorblat <script>alert("x")</script> & <b>zorblats</b>.')]
+    )
+    page = client.get("/search", {"q": "zorblat"}).content.decode()
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', page, re.S).group(1)
+    assert "<script>" not in snippet and "&lt;script&gt;alert(&quot;x&quot;)" in snippet
+    assert "&amp; &lt;b&gt;<mark>zorblats</mark>&lt;/b&gt;" in snippet
+    assert re.findall(r"<mark>(.*?)</mark>", snippet) == ["Zorblat", "zorblats"]

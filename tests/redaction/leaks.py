@@ -4,7 +4,7 @@ Outputs: every page, feed and API response reachable from the home page and
 the API's lists (links followed, Django's test client), searches for each
 needle on the site, the API and the search feed, the three export formats, a
 static mirror's files (Pagefind's compressed index included) and the search
-index's terms. A *needle* is a canary string (matched in any case) or a held
+index's terms and stored text. A *needle* is a canary string (matched in any case) or a held
 cable's id; a hit names the output it was found in.
 """
 
@@ -161,14 +161,18 @@ def index_terms_found(needles: Iterable[str], held_pks: Iterable[int]) -> list[t
             for word in schema.words(needle):
                 if count(tantivy.Query.term_query(sch, name, word)):
                     found.append((f"index:{name}", needle))
-        for name in schema.STEMMED_FIELDS:
-            for word in schema.stems(needle):
-                if count(tantivy.Query.term_query(sch, name, word)):
-                    found.append((f"index:{name}", needle))
         for name in ("ref_id", "cites"):
             if count(tantivy.Query.term_query(sch, name, needle.upper())):
                 found.append((f"index:{name}", needle))
     for pk in held_pks:
         if count(tantivy.Query.term_query(sch, "pk", pk)):
             found.append(("index:pk", str(pk)))
-    return found
+    # What the index stores for lists of hits (the listing and the body snippets come from).
+    everything = searcher.search(tantivy.Query.all_query(), limit=max(1, searcher.num_docs)).hits
+    texts = []
+    for _, address in everything:
+        doc = searcher.doc(address)
+        texts += [(doc.get_first(schema.LISTING) or b"").decode(), doc.get_first(schema.BODY) or ""]
+    stored = Outputs()
+    stored.add("index:stored", "\n".join(texts))
+    return found + stored.leaks(needles)

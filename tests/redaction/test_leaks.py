@@ -121,3 +121,4 @@ def test_the_index_check_catches_an_index_fed_the_store(
     engine().rebuild()
     found = index_terms_found([ALPHA, HELD], held_pks)
     assert ("index:body_word", ALPHA) in found and ("index:pk", str(held_pks[0])) in found
+    assert ("index:stored", ALPHA) in found  # the stored body that snippets are cut from

@@ -1,13 +1,17 @@
 """Search the archive: the query language over one tantivy index derived from the store.
 
 ``search(query)`` parses the query (``cablebase.archive.query``), builds the
-engine's query from its syntax tree (``translate``), ranks by BM25 (subject,
-tags and reference id weighing more than the body) or sorts by date, counts
-facets over every hit (``facets``), and returns the page's cables as the store
-holds them with snippets as text plus match offsets (``snippets``). The index
-lives beside the store (``index``); it is caught up with the store before each
-search, so it never lags a committed ingest and never returns a cable the store
-does not have. ``similar(cable)`` finds cables like a given one.
+engine's query from its syntax tree (``translate``, with English word forms
+from ``forms``), ranks by BM25 (subject, tags and reference id weighing more
+than the body) or sorts by date, counts facets over every hit (``facets``), and
+returns the page's cables as lists show them (``hits.Listed``) with snippets as
+text plus match offsets (``snippets``). The index lives beside the store
+(``index``); it is caught up with the store before each search, so it never lags
+a committed ingest and never returns a cable the store does not have. While it
+is current the page is read from the index alone (its stored listing and body:
+no query to the store but the one that says how far the store has got); when
+it is behind and another process is catching up, from the public store.
+``similar(cable)`` finds cables like a given one.
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from cablebase.archive.models import Cable, tags_prefetch
+from cablebase.archive.models import Cable
 from cablebase.archive.query import Query, QueryError, parse_query
 from cablebase.archive.search import source
 from cablebase.archive.search.facets import FACETS, facet_counts
+from cablebase.archive.search.forms import Vocabulary
+from cablebase.archive.search.hits import Listed
 from cablebase.archive.search.index import (
+    Engine,
     IndexBusy,
     Progress,
     SearchIndexError,
@@ -34,6 +41,7 @@ from cablebase.archive.search.index import (
     index_dir,
     set_index_dir,
 )
+from cablebase.archive.search.schema import BODY, LISTING
 from cablebase.archive.search.similar import similar_query
 from cablebase.archive.search.snippets import Matcher, Snippet, make_snippet
 from cablebase.archive.search.translate import Translator
@@ -42,6 +50,7 @@ __all__ = [
     "FACETS",
     "Hit",
     "IndexBusy",
+    "Listed",
     "QueryError",
     "SearchIndexError",
     "SearchResult",
@@ -58,15 +67,14 @@ __all__ = [
 ]
 
 SORTS = ("relevance", "date", "-date")
-# Columns no list of hits shows: left in the store (the header alone is kilobytes a cable).
-UNLISTED = ("header", "recipients", "info_recipients", "warnings", "classified_by_text", "reasons")
 MAX_PER_PAGE = 200
+FAR_OFFSET = 10_000
 
 
 @dataclass
 class Hit:
     reference_id: str
-    cable: Cable
+    cable: Listed
     score: float
     snippet: Snippet
 
@@ -86,16 +94,28 @@ class SearchResult:
 @dataclass
 class SimilarCable:
     reference_id: str
-    cable: Cable
+    cable: Listed
     score: float
 
 
-def _prepared(query: str | Query) -> tuple[Query, tantivy.Searcher, tantivy.Query]:
+@dataclass
+class _Prepared:
+    query: Query
+    engine: Engine
+    searcher: tantivy.Searcher
+    engine_query: tantivy.Query
+    current: bool  # the index holds everything the store does: hits may come from it
+
+
+def _prepared(query: str | Query) -> _Prepared:
     parsed = parse_query(query) if isinstance(query, str) else query
     eng = engine()
-    eng.ensure_current()
+    current = eng.ensure_current()
     searcher = eng.searcher()
-    return parsed, searcher, Translator(eng.schema).query(parsed.root)
+
+    vocabulary = Vocabulary(searcher, lambda key, compute: eng.memo(searcher, key, compute))
+    engine_query = Translator(eng.schema, vocabulary).query(parsed.root)
+    return _Prepared(parsed, eng, searcher, engine_query, current)
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
@@ -104,6 +124,30 @@ def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
 
 def _pks(searcher: tantivy.Searcher, hits: list[tuple[object, tantivy.DocAddress]]) -> list[int]:
     return [int(pk) for pk in searcher.fast_field_values("pk", [addr for _, addr in hits])]
+
+
+def _listed(
+    searcher: tantivy.Searcher,
+    current: bool,
+    hits: list[tuple[object, tantivy.DocAddress]],
+    body: bool,
+) -> list[tuple[Listed, str, object]]:
+    """(cable, body, order key) of each hit, in order: from the index while it is current,
+    else from the public store (a cable held since the index's last commit drops out)."""
+    pks = _pks(searcher, hits)
+    if current:
+        out = []
+        for pk, (key, addr) in zip(pks, hits, strict=True):
+            doc = searcher.doc(addr)
+            text = (doc.get_first(BODY) or "") if body else ""
+            out.append((Listed.from_listing(pk, doc.get_first(LISTING)), text, key))
+        return out
+    stored = {doc.pk: doc for doc in source.load(pks)}
+    return [
+        (Listed.from_doc(stored[pk]), stored[pk].body if body else "", key)
+        for pk, (key, _) in zip(pks, hits, strict=True)
+        if pk in stored
+    ]
 
 
 def search(
@@ -125,15 +169,18 @@ def search(
 def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) -> SearchResult:
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (use {', '.join(SORTS)})", 0)
-    parsed, searcher, engine_query = _prepared(query)
+    prep = _prepared(query)
+    searcher, engine_query = prep.searcher, prep.engine_query
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     page = max(1, int(page))
     start = (page - 1) * per_page
-    leaves = parsed.text_leaves()
+    leaves = prep.query.text_leaves()
     ranked = bool(leaves) and sort == "relevance"
-    total = _count(searcher, engine_query) if start else -1
+    # The collector holds offset + limit hits: a far page first asks how many there are,
+    # so an offset past the end costs no memory; a near page (most) is one query.
+    total = _count(searcher, engine_query) if start > FAR_OFFSET else -1
     found_hits: list = []
-    if start < total or not start:  # never ask for an offset past the end (it costs memory)
+    if total < 0 or start < total:
         if ranked:
             found = searcher.search(engine_query, per_page, count=True, offset=start)
         else:
@@ -146,21 +193,15 @@ def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) ->
                 order=tantivy.Order.Asc if sort == "date" else tantivy.Order.Desc,
             )
         total, found_hits = int(found.count or 0), found.hits
-    pks = _pks(searcher, found_hits)
-    scores = {
-        pk: float(key) if ranked else 0.0 for pk, (key, _) in zip(pks, found_hits, strict=True)
-    }
-    stored = Cable.objects.defer(*UNLISTED).prefetch_related(tags_prefetch()).in_bulk(pks)
     matcher = Matcher(leaves) if leaves else None
     hits = [
         Hit(
-            reference_id=stored[pk].reference_id,
-            cable=stored[pk],
-            score=scores[pk],
-            snippet=make_snippet(stored[pk].body or stored[pk].summary, matcher),
+            reference_id=cable.reference_id,
+            cable=cable,
+            score=float(key) if ranked else 0.0,  # type: ignore[arg-type]
+            snippet=make_snippet(body, matcher),
         )
-        for pk in pks
-        if pk in stored  # the store is the record of truth
+        for cable, body, key in _listed(searcher, prep.current, found_hits, body=True)
     ]
     result = SearchResult(
         query=query,
@@ -172,13 +213,16 @@ def _search(query: str, *, page: int, per_page: int, sort: str, facets: bool) ->
         hits=hits,
     )
     if facets:
-        result.facets = facet_counts(searcher, engine_query)
+        result.facets = prep.engine.memo(
+            searcher, ("facets", query), lambda: facet_counts(searcher, engine_query)
+        )
     return result
 
 
 def matching_ids(query: str | Query) -> list[int]:
     """Primary keys of every cable matching ``query``; raises ``QueryError``."""
-    _, searcher, engine_query = _prepared(query)
+    prep = _prepared(query)
+    searcher, engine_query = prep.searcher, prep.engine_query
     total = _count(searcher, engine_query)
     if not total:
         return []
@@ -207,18 +251,16 @@ def similar(cable: Cable, limit: int = 10) -> list[SimilarCable]:
 
 def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
     eng = engine()
-    eng.ensure_current()
+    current = eng.ensure_current()
     searcher = eng.searcher()
-    query = similar_query(searcher, eng.schema, source.similar_doc(cable))
+    vocabulary = Vocabulary(searcher, lambda key, compute: eng.memo(searcher, key, compute))
+    query = similar_query(searcher, eng.schema, source.similar_doc(cable), vocabulary)
     if query is None:
         return []
     found = searcher.search(query, limit, count=False)
-    pks = _pks(searcher, found.hits)
-    stored = Cable.objects.in_bulk(pks)
     return [
-        SimilarCable(stored[pk].reference_id, stored[pk], float(score))
-        for pk, (score, _) in zip(pks, found.hits, strict=True)
-        if pk in stored
+        SimilarCable(listed.reference_id, listed, float(score))  # type: ignore[arg-type]
+        for listed, _, score in _listed(searcher, current, found.hits, body=False)
     ]
 
 

@@ -24,8 +24,9 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import tantivy
 
@@ -40,7 +41,11 @@ from cablebase.archive.search.schema import (
 STATE_FILE = "cablebase-search.json"
 _TANTIVY_SUFFIXES = (".idx", ".term", ".pos", ".store", ".fast", ".fieldnorm", ".del")
 _TANTIVY_NAMES = {"meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock"}
-WRITER_HEAP = 128_000_000
+HEAP_PER_THREAD = 128_000_000  # a writer thread's share: a new segment each time it fills
+CATCH_UP_THREADS = 2  # an ingest's batches: a few thousand cables at a time
+REBUILD_THREADS = 8  # every cable: as many indexing threads as there are cores, up to this
+# Word forms, prefix terms and facet counts kept per searcher (0: none, for measuring).
+MEMO_SIZE = int(os.environ.get("CABLEBASE_SEARCH_MEMO", "8192"))
 Progress = Callable[[int, int], None]  # (cables done, cables in all)
 
 
@@ -115,6 +120,32 @@ def store_identity() -> str:
     return f"{connection.vendor}:{connection.settings_dict.get('NAME')}"
 
 
+# -- how far the store has got, read once per web request -----------------------------------
+_request = threading.local()
+
+
+def request_started(**_: Any) -> None:
+    _request.active, _request.marks = True, None
+
+
+def request_finished(**_: Any) -> None:
+    _request.active, _request.marks = False, None
+
+
+def store_marks() -> tuple[int, int, int]:
+    """``source.marks()``: inside a web request read once, elsewhere every time.
+
+    A page that searches twice (a page past the end, then the last page) asks
+    the store once; a command or a test that changes the store between searches
+    always sees the change.
+    """
+    if getattr(_request, "active", False):
+        if _request.marks is None:
+            _request.marks = source.marks()
+        return _request.marks
+    return source.marks()
+
+
 # -- state ---------------------------------------------------------------------------------
 @dataclass(slots=True)
 class State:
@@ -165,14 +196,22 @@ def _explain(path: Path, exc: BaseException) -> SearchIndexError:
 
 # -- the engine ------------------------------------------------------------------------------
 class Engine:
-    """One process's handle on the index directory: opening, catching up, searchers."""
+    """One process's handle on the index directory: opening, catching up, searchers.
+
+    The state file is read again only when it changed on disk (a stat a search):
+    the searcher, the state and what was memoised for the searcher (word forms,
+    facet counts) all follow the last commit of any process.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.schema = build_schema()
         self._index: tantivy.Index | None = None
         self._build = ""
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: tuple[int, int] | None = None  # the state file's, when last read
+        self._state = State()
+        self._searcher: tantivy.Searcher | None = None
+        self._memo: dict[Any, Any] = {}
         self._writer: tantivy.IndexWriter | None = None
         self._lock = threading.RLock()
 
@@ -231,7 +270,7 @@ class Engine:
                 raise _explain(self.path, exc) from exc
             state = _read_state(self.path) or State()
             self._build = state.build
-            self._stamp = self._state_stamp()
+            self._stamp = None  # the next _follow reads the state and opens a searcher
             return self._index
 
     def _state_stamp(self) -> tuple[int, int] | None:
@@ -241,36 +280,67 @@ class Engine:
             return None
         return (st.st_mtime_ns, st.st_ino)
 
+    def _follow(self) -> None:
+        """Under the lock: catch up with the directory if any process committed since."""
+        index = self.index()
+        stamp = self._state_stamp()
+        if stamp is not None and stamp == self._stamp and self._searcher is not None:
+            return
+        state = _read_state(self.path)
+        if state is None or state.build != self._build:
+            self._index = None  # recreated by another process: open it afresh
+            index = self.index()
+            state = _read_state(self.path)
+        else:
+            index.reload()
+        self._stamp = stamp
+        self._state = state or State()
+        self._searcher = index.searcher()
+        self._memo = {}
+
     def state(self) -> State:
-        self.index()
-        return _read_state(self.path) or State()
+        """A copy of the state of the index's last commit (any process's)."""
+        with self._lock:
+            self._follow()
+            return replace(self._state)
 
     def searcher(self) -> tantivy.Searcher:
         """A searcher on the latest commit of any process (call once per search)."""
         with self._lock:
-            index = self.index()
-            stamp = self._state_stamp()
-            if stamp != self._stamp:
-                state = _read_state(self.path)
-                if state is None or state.build != self._build:
-                    self._index = None  # recreated by another process: open it afresh
-                    index = self.index()
-                else:
-                    index.reload()
-                self._stamp = stamp
-            return index.searcher()
+            self._follow()
+            assert self._searcher is not None
+            return self._searcher
+
+    def memo(self, searcher: tantivy.Searcher, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered for as long as ``searcher`` is the current one."""
+        with self._lock:
+            if searcher is self._searcher and key in self._memo:
+                return self._memo[key]
+        value = compute()
+        with self._lock:
+            if searcher is self._searcher and MEMO_SIZE > 0:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                self._memo[key] = value
+        return value
+
+    def forget_memo(self) -> None:
+        """Drop what was memoised (a benchmark timing each query from cold)."""
+        with self._lock:
+            self._memo = {}
 
     # writing ------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def writing(self, threads: int = 0) -> Iterator[tantivy.IndexWriter]:
+    def writing(self, threads: int = CATCH_UP_THREADS) -> Iterator[tantivy.IndexWriter]:
         """Hold the index's writer (one process at a time) for a run of commits."""
         with self._lock:
             if self._writer is not None:
                 yield self._writer
                 return
             index = self.index()
+            threads = max(1, min(threads, os.cpu_count() or 1))
             try:
-                writer = index.writer(WRITER_HEAP, threads or min(4, os.cpu_count() or 1))
+                writer = index.writer(HEAP_PER_THREAD * threads, threads)
             except ValueError as exc:
                 if "LockBusy" in str(exc):
                     raise IndexBusy(f"the search index {self.path} is being written") from exc
@@ -282,6 +352,7 @@ class Engine:
                 self._writer = None
                 with contextlib.suppress(ValueError, RuntimeError):
                     writer.wait_merging_threads()  # releases the lock
+                self._stamp = None  # merges replaced segments: open a fresh searcher
 
     def _commit(self, writer: tantivy.IndexWriter, state: State) -> None:
         try:
@@ -289,16 +360,16 @@ class Engine:
             _write_state(self.path, state)
         except (OSError, ValueError) as exc:
             raise _explain(self.path, exc) from exc
-        self.index().reload()
-        self._stamp = self._state_stamp()
+        self._stamp = None
+        self._follow()
 
     def is_current(self) -> bool:
-        """Has the index seen everything the store holds? (two primary-key lookups)"""
+        """Has the index seen everything the store holds? (one query, once a web request)"""
         state = self.state()
         return (
             state.schema == SCHEMA_VERSION
             and state.store == store_identity()
-            and (state.versions, state.cables, state.events) == source.marks()
+            and (state.versions, state.cables, state.events) == store_marks()
         )
 
     def catch_up(self, progress: Progress | None = None) -> int:
@@ -323,13 +394,13 @@ class Engine:
                     progress(done, len(pks))
             state.versions, state.cables, state.events = versions, cables, events
             self._commit(writer, state)
-            if self.index().searcher().num_docs != source.count():
+            if self.searcher().num_docs != source.count():
                 return self._rebuild(writer, progress)  # rows deleted behind the index's back
             return done
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index every cable of the store again, in one commit (readers see old or new)."""
-        with self._lock, self.writing() as writer:
+        with self._lock, self.writing(REBUILD_THREADS) as writer:
             return self._rebuild(writer, progress)
 
     def _rebuild(self, writer: tantivy.IndexWriter, progress: Progress | None) -> int:
@@ -339,28 +410,38 @@ class Engine:
         done = 0
         if progress:
             progress(0, total)
-        for chunk in source.chunks(source.all_pks()):
-            for doc in source.load(chunk):
-                writer.add_document(to_document(doc))
-            done += len(chunk)
+        add = writer.add_document
+        for docs in source.all_docs():
+            for doc in docs:
+                add(to_document(doc))
+            done += len(docs)
             if progress:
                 progress(done, max(total, done))
-        state = self.state()
+        build = self.state().build
         self._commit(
-            writer, State(SCHEMA_VERSION, store_identity(), versions, cables, events, state.build)
+            writer, State(SCHEMA_VERSION, store_identity(), versions, cables, events, build)
         )
         return done
 
-    def ensure_current(self) -> None:
-        """Before a search: catch up if the store is ahead, unless another process is at it."""
+    def ensure_current(self) -> bool:
+        """Before a search: catch up if the store is ahead, unless another process is at it.
+
+        True when the index holds everything the store does (so hits may be served
+        from it); False when it is behind and busy (hits are then read from the store).
+        """
         if self.is_current():
-            return
-        with contextlib.suppress(IndexBusy):
+            return True
+        try:
             self.catch_up()
+        except IndexBusy:
+            return False
+        return True
 
     def close(self) -> None:
         with self._lock:
             self._index = None
+            self._searcher = None
+            self._stamp = None
 
 
 _engines: dict[Path, Engine] = {}

@@ -1,31 +1,41 @@
 """What the search index holds for each cable, and how its text is cut into words.
 
-Two analyzers: ``cable_stem`` (English stems: *negotiation* and *negotiations*
-meet) for ranked word search, and ``cable_word`` (the word as written, lower
-case, accents folded) for exact forms, phrases and prefixes; a stem is not a
-prefix of its word, so prefixes need the unstemmed copy. Filters and facets
-read raw fields: one term per value, never tokenized, so a count is the
-number of cables its filter finds.
+The text is indexed once, as written (``cable_word``: lower case, accents
+folded, no stemming), with positions for phrases and prefixes. English word
+forms are found at query time instead of being indexed a second time: a word
+becomes the words of the index that share its English stem (``forms``), so
+*negotiation* still finds *negotiations* and *negotiated*, and a rebuild
+tokenizes and stems nothing twice (the stemmed copy of the body cost two thirds
+of the build). Filters and facets read raw fields: one term per value, never
+tokenized, so a count is the number of cables its filter finds.
+
+Each document also stores what a list of hits shows (``listing``: reference id,
+subject, origin, dates, tags) and the body its snippet is cut from, both as the
+public store gave them (held cables absent, redactions applied), so a page of
+hits needs no query to the store.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 
 import tantivy
 
 # Bump when the fields or analyzers change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STEM = "cable_stem"
 WORD = "cable_word"
 MAX_TOKEN = 40  # longer "words" (base64 blobs, rules of dashes) are not indexed
 
-# Ranked text fields with their weight, as before: a match in the reference id,
-# subject or tags outranks one in the body.
-STEMMED_FIELDS = {"subject_stem": 8.0, "body_stem": 1.0}
+# Ranked text fields with their weight: a match in the reference id, subject or
+# tags outranks one in the body.
 WORD_FIELDS = {"ref_text": 10.0, "subject_word": 8.0, "tags_text": 8.0, "body_word": 1.0}
+# The fields where a plain word also matches its English forms.
+FORM_FIELDS = {"subject_word": 8.0, "body_word": 1.0}
 # Facet name -> raw fast field.
 FACET_FIELDS = {
     "classification": "classification",
@@ -34,6 +44,8 @@ FACET_FIELDS = {
     "tag": "tags",
     "precedence": "precedence",
 }
+LISTING = "listing"  # stored JSON: what a list of hits shows
+BODY = "body_word"  # stored too: the text snippets are cut from
 
 
 def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
@@ -54,13 +66,20 @@ def analyzer(stem: bool) -> tantivy.TextAnalyzer:
 
 
 def words(text: str) -> list[str]:
-    """``text`` as the unstemmed fields index it (lower case, accents folded)."""
+    """``text`` as the index holds it (lower case, accents folded)."""
     return analyzer(False).analyze(text)
 
 
 def stems(text: str) -> list[str]:
-    """``text`` as the stemmed fields index it."""
+    """The English stems of ``text``'s words (word forms meet on their stem)."""
     return analyzer(True).analyze(text)
+
+
+@lru_cache(maxsize=200_000)
+def stem_of(word: str) -> str:
+    """The stem of one indexed word (cached: query expansion and snippets ask often)."""
+    got = stems(word)
+    return got[0] if got else ""
 
 
 def build_schema() -> tantivy.Schema:
@@ -74,16 +93,14 @@ def build_schema() -> tantivy.Schema:
     for name in ("origin_key", "origin_code", "cites", "signers", "caveats"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("origin_text", tokenizer_name=WORD, index_option="position")
-    for name in STEMMED_FIELDS:
-        sb.add_text_field(name, tokenizer_name=STEM, index_option="freq")
     for name in WORD_FIELDS:
-        sb.add_text_field(name, tokenizer_name=WORD, index_option="position")
+        sb.add_text_field(name, tokenizer_name=WORD, index_option="position", stored=name == BODY)
+    sb.add_bytes_field(LISTING, stored=True)
     return sb.build()
 
 
 def register_analyzers(index: tantivy.Index) -> None:
     """Every opened index needs them: tantivy keeps analyzers in memory, not on disk."""
-    index.register_tokenizer(STEM, _analyzer(True))
     index.register_tokenizer(WORD, _analyzer(False))
 
 
@@ -99,8 +116,10 @@ class CableDoc:
     origin_code: str
     classification: str
     precedence: str
-    created: int | None  # seconds since 1970
+    created: datetime | None
     year: int | None
+    released: datetime | None = None
+    updated: datetime | None = None
     tags: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     signers: list[str] = field(default_factory=list)
@@ -112,6 +131,35 @@ def class_key(value: str) -> str:
     return " ".join(value.upper().replace("_", " ").split())
 
 
+def seconds(value: datetime | None) -> int | None:
+    return int(value.timestamp()) if value is not None else None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def listing_bytes(cable: CableDoc) -> bytes:
+    """The stored listing: a JSON array in ``hits.LISTING_FIELDS`` order."""
+    return json.dumps(
+        [
+            cable.reference_id,
+            cable.subject,
+            cable.origin,
+            cable.origin_code,
+            cable.classification,
+            cable.precedence,
+            cable.year,
+            _iso(cable.created),
+            _iso(cable.released),
+            _iso(cable.updated),
+            cable.tags,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+
+
 def _add_raw(doc: tantivy.Document, name: str, values: Iterable[str]) -> None:
     for value in values:
         if value:
@@ -120,30 +168,35 @@ def _add_raw(doc: tantivy.Document, name: str, values: Iterable[str]) -> None:
 
 def to_document(cable: CableDoc) -> tantivy.Document:
     doc = tantivy.Document()
+    add_text = doc.add_text
     doc.add_integer("pk", cable.pk)
-    if cable.created is not None:
-        doc.add_integer("created", cable.created)
-        doc.add_integer("date_key", (cable.created << 24) | (cable.pk & 0xFFFFFF))
+    created = seconds(cable.created)
+    if created is not None:
+        doc.add_integer("created", created)
+        doc.add_integer("date_key", (created << 24) | (cable.pk & 0xFFFFFF))
     if cable.year is not None:
         doc.add_integer("year", cable.year)
-    _add_raw(doc, "ref_id", [cable.reference_id.upper()])
-    _add_raw(doc, "classification", [class_key(cable.classification)])
-    _add_raw(doc, "origin", [cable.origin])
-    _add_raw(doc, "origin_key", [cable.origin.lower()])
-    _add_raw(doc, "origin_code", [cable.origin_code.lower()])
-    _add_raw(doc, "precedence", [cable.precedence.upper()])
-    _add_raw(doc, "tags", [t.upper() for t in dict.fromkeys(cable.tags)])
+    add_text("ref_id", cable.reference_id.upper())
+    add_text("ref_text", cable.reference_id)
+    if cable.classification:
+        add_text("classification", class_key(cable.classification))
+    if cable.origin:
+        add_text("origin", cable.origin)
+        add_text("origin_key", cable.origin.lower())
+        add_text("origin_text", cable.origin)
+    if cable.origin_code:
+        add_text("origin_code", cable.origin_code.lower())
+    if cable.precedence:
+        add_text("precedence", cable.precedence.upper())
+    tags = list(dict.fromkeys(cable.tags))
+    _add_raw(doc, "tags", [t.upper() for t in tags])
+    if tags:
+        add_text("tags_text", " ".join(cable.tags))
     _add_raw(doc, "cites", [c.upper() for c in dict.fromkeys(cable.cites)])
     _add_raw(doc, "signers", [s.upper() for s in cable.signers])
     _add_raw(doc, "caveats", [c.upper() for c in cable.caveats])
-    _add_raw(doc, "origin_text", [cable.origin])
-    for name, text in (
-        ("subject_stem", cable.subject),
-        ("subject_word", cable.subject),
-        ("body_stem", cable.body),
-        ("body_word", cable.body),
-        ("ref_text", cable.reference_id),
-        ("tags_text", " ".join(cable.tags)),
-    ):
-        _add_raw(doc, name, [text])
+    if cable.subject:
+        add_text("subject_word", cable.subject)
+    add_text(BODY, cable.body)  # always, so every document stores a body (maybe empty)
+    doc.add_bytes(LISTING, listing_bytes(cable))
     return doc

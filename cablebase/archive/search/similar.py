@@ -1,12 +1,11 @@
-"""Cables like this one: the cable's most distinctive terms, as one ranked query.
+"""Cables like this one: the cable's most distinctive words, as one ranked query.
 
-More-like-this over the subject, tags and body as the store holds them (the
-index stores no text): each stemmed term gets tf × idf (rare in the archive,
-frequent in this cable scores high), the top terms become one OR query, and
-BM25 ranks the cables that share them. Written here rather than with
-tantivy's own more-like-this, which in 0.27 panics when a term's document
-count (still including replaced documents not yet merged away) exceeds the
-live documents.
+More-like-this over the subject, tags and body as the store holds them: each
+word gets tf × idf (rare in the archive, frequent in this cable scores high),
+the top words become one OR query, and BM25 ranks the cables that share them.
+Written here rather than with tantivy's own more-like-this, which in 0.27
+panics when a term's document count (still including replaced documents not
+yet merged away) exceeds the live documents.
 """
 
 from __future__ import annotations
@@ -18,14 +17,15 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as Q
 
-from cablebase.archive.search.schema import CableDoc, stems, words
+from cablebase.archive.search.forms import Vocabulary
+from cablebase.archive.search.schema import CableDoc, stem_of, words
 
 MAX_QUERY_TERMS = 40
 MIN_WORD = 3
 # Field -> how much a term found there counts (a subject word says more than a body word).
-WEIGHTS = {"subject_stem": 3.0, "tags_text": 3.0, "body_stem": 1.0}
+WEIGHTS = {"subject_word": 3.0, "tags_text": 3.0, "body_word": 1.0}
 STOP_WORDS = frozenset(
-    stems(
+    words(
         "a an and are as at be but by for from has have he her his i in is it its of on or "
         "our s said she that the their there they this to was we were which will with would "
         "you not no also been post embassy mission comment end summary"
@@ -33,29 +33,60 @@ STOP_WORDS = frozenset(
 )
 
 
-def similar_query(searcher: tantivy.Searcher, schema: tantivy.Schema, doc: CableDoc):
-    """The query, or None when the cable has no distinctive term."""
+def _units(field: str, tokens: list[str]) -> dict[str, tuple[int, set[str]]]:
+    """Occurrences and word forms of each English stem (tags: each word as it is)."""
+    units: dict[str, tuple[int, set[str]]] = {}
+    for term, tf in Counter(t for t in tokens if len(t) >= MIN_WORD).items():
+        if term in STOP_WORDS or term.isdigit():
+            continue
+        key = term if field == "tags_text" else stem_of(term)
+        count, forms = units.get(key, (0, set()))
+        units[key] = (count + tf, forms | {term})
+    return units
+
+
+def similar_query(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, doc: CableDoc, vocabulary: Vocabulary
+):
+    """The query, or None when the cable has no distinctive term.
+
+    The words of one English stem count as one term (*negotiation* and
+    *negotiations*), and the query asks for every form of the chosen stems.
+    """
     texts = {
-        "subject_stem": stems(doc.subject),
+        "subject_word": words(doc.subject),
         "tags_text": words(" ".join(doc.tags)),
-        "body_stem": stems(doc.body),
+        "body_word": words(doc.body),
     }
     live = max(1, searcher.num_docs)
-    scored: list[tuple[float, str, str]] = []
-    for field, tokens in texts.items():
-        for term, tf in Counter(t for t in tokens if len(t) >= MIN_WORD).items():
-            if term in STOP_WORDS or term.isdigit():
-                continue
-            df = searcher.doc_freq(field, term)
-            if df < 2:  # only this cable has it: it finds nothing
-                continue
-            idf = math.log(1 + live / min(df, live))
-            scored.append((WEIGHTS[field] * (1 + math.log(tf)) * idf, field, term))
+
+    def score(field: str, tf: int, found: set[str]) -> float:
+        df = sum(searcher.doc_freq(field, form) for form in found)
+        if df < 2:  # only this cable has it: it finds nothing
+            return 0.0
+        return WEIGHTS[field] * (1 + math.log(tf)) * math.log(1 + live / min(df, live))
+
+    # Rank the stems on the forms this cable uses, then the best on all the archive's forms.
+    rough = [
+        (score(field, tf, own), field, tf, own)
+        for field, tokens in texts.items()
+        for tf, own in _units(field, tokens).values()
+    ]
+    scored: list[tuple[float, str, set[str]]] = []
+    for first, field, tf, own in sorted(rough, key=lambda r: -r[0])[: 2 * MAX_QUERY_TERMS]:
+        if first <= 0:
+            break
+        found = own if field == "tags_text" else own | set(vocabulary.forms(field, min(own)))
+        scored.append((score(field, tf, found), field, found))
     if not scored:
         return None
-    top = sorted(scored, reverse=True)[:MAX_QUERY_TERMS]
+    top = sorted(scored, key=lambda r: -r[0])[:MAX_QUERY_TERMS]
     like = Q.boolean_query(
-        [(Occur.Should, Q.boost_query(Q.term_query(schema, f, t), s)) for s, f, t in top]
+        [
+            (Occur.Should, Q.boost_query(Q.term_query(schema, field, form), weight))
+            for weight, field, found in top
+            for form in sorted(found)
+        ]
     )
     itself = Q.term_query(schema, "pk", doc.pk)
     return Q.boolean_query([(Occur.Must, like), (Occur.MustNot, itself)])

@@ -26,7 +26,8 @@ from cablebase.archive.query import (
     parse_date_bound,
     year_range,
 )
-from cablebase.archive.search.schema import STEMMED_FIELDS, WORD_FIELDS, class_key, stems, words
+from cablebase.archive.search.forms import Vocabulary
+from cablebase.archive.search.schema import FORM_FIELDS, WORD_FIELDS, class_key, words
 
 CLASS_ALIASES = {"FOUO": "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "LOU": "LIMITED OFFICIAL USE"}
 
@@ -37,8 +38,9 @@ def regex_literal(text: str) -> str:
 
 
 class Translator:
-    def __init__(self, schema: tantivy.Schema) -> None:
+    def __init__(self, schema: tantivy.Schema, vocabulary: Vocabulary) -> None:
         self.schema = schema
+        self.vocabulary = vocabulary
 
     # -- structure ---------------------------------------------------------------------
     def query(self, root: Node | None) -> Q:
@@ -88,10 +90,18 @@ class Translator:
     def _any(self, parts: list[Q]) -> Q:
         return parts[0] if len(parts) == 1 else Q.boolean_query([(Occur.Should, p) for p in parts])
 
+    def _prefix(self, field: str, start: str) -> Q:
+        """Every term of ``field`` that starts with ``start``: the terms themselves when
+        there are few (compiling the regex costs more than the search), else a regex."""
+        terms = self.vocabulary.prefixed(field, start)
+        if terms is None:
+            return Q.regex_query(self.schema, field, regex_literal(start) + ".*")
+        return Q.term_set_query(self.schema, field, terms) if terms else Q.empty_query()
+
     def _sequence(self, field: str, tokens: list[str], prefix: bool = False) -> Q:
         if len(tokens) == 1:
             if prefix:
-                return Q.regex_query(self.schema, field, regex_literal(tokens[0]) + ".*")
+                return self._prefix(field, tokens[0])
             return Q.term_query(self.schema, field, tokens[0])
         if prefix:
             return Q.phrase_prefix_query(self.schema, field, tokens)
@@ -107,18 +117,20 @@ class Translator:
         parts = [
             Q.boost_query(self._sequence(name, tokens, prefix), weight)
             for name, weight in WORD_FIELDS.items()
-            if exact or name in ("ref_text", "tags_text")
+            if exact or name not in FORM_FIELDS
         ]
-        if not exact:  # one word: its English forms, through the stemmed copies
-            stem = stems(raw)
-            for name, weight in STEMMED_FIELDS.items():
-                parts.append(Q.boost_query(Q.term_query(self.schema, name, stem[0]), weight))
+        if not exact:  # one word: every indexed word with its English stem
+            for name, weight in FORM_FIELDS.items():
+                parts += [
+                    Q.boost_query(Q.term_query(self.schema, name, form), weight)
+                    for form in self.vocabulary.forms(name, tokens[0])
+                ]
         return self._any(parts)
 
     # -- filters -------------------------------------------------------------------------
     def _raw(self, field: str, value: str, prefix: bool = False) -> Q:
         if prefix:
-            return Q.regex_query(self.schema, field, regex_literal(value) + ".*")
+            return self._prefix(field, value)
         return Q.term_query(self.schema, field, value)
 
     def _range(self, field: str, low: int | None, high: int | None) -> Q:
