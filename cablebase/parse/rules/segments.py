@@ -51,8 +51,42 @@ def _is_body_start(s: str) -> bool:
     return bool(PARA_START_RE.match(s) and s[0].isdigit()) or bool(SUMMARY_START_RE.match(s))
 
 
+# Paragraph 1 glued to the header line before it in a flattened copy ("SUBJECT: X
+# 1. (SBU) Text", "------- SUMMARY ------- 1. (SBU) Text"), with a framed heading.
+_GLUED_BODY_RE = re.compile(
+    r"[ \t](?=(?:[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]{3,}[ \t]*)?"
+    r"1[ \t]?\.[ \t]?\([A-Z]{1,4}(?:/{1,2}[A-Z]{1,4})*\))"
+)
+_FRAMED_RE = re.compile(r"[ \t]*[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]{3,}[ \t]+\S")
+
+
+def _unglue_head(lines: list[str], limit: int) -> list[str]:
+    """Break a flattened copy's header line where paragraph 1 begins on it.
+
+    Only a line that holds a header keyword before the glued ``1. (X)`` (or opens
+    with a framed heading) is broken, once: paragraph 1 then begins the body.
+    """
+    for i in range(min(len(lines), limit)):
+        line = lines[i]
+        if len(line) < 20 or "1" not in line or "(" not in line:
+            continue
+        m = _GLUED_BODY_RE.search(line, 0, _KEYWORD_SPAN)
+        if m is None:
+            continue
+        head = line[: m.start()]
+        framed = _FRAMED_RE.match(line)
+        if framed and framed.end() - 1 <= m.end() + 1:
+            head, tail = line[: framed.end() - 1], line[framed.end() - 1 :]
+            return [*lines[:i], head.rstrip(), tail.lstrip(), *lines[i + 1 :]]
+        if _may_have_keyword(head) and KEYWORD_RE.search(head):
+            return [*lines[:i], head.rstrip(), line[m.end() :], *lines[i + 1 :]]
+    return lines
+
+
 def segments(state: ParseState) -> None:
     lines = state.text.split("\n")
+    if len(state.text) > 200 and " 1." in state.text[:_KEYWORD_SPAN]:
+        lines = _unglue_head(lines, _HEADER_SCAN)
     state.lines = lines
     n = len(lines)
     limit = min(n, _HEADER_SCAN)
@@ -145,6 +179,20 @@ def segments(state: ParseState) -> None:
     state.body_start = body
     state.segments = {k: "\n".join(v) for k, v in segs.items()}
     state.preamble = "\n".join(preamble)
+    if state.teaser:
+        for key, value in _teaser_segments(state.teaser).items():
+            state.segments.setdefault(key, value)
+
+
+def _teaser_segments(teaser: str) -> dict[str, str]:
+    """The complete header fields of a viewer page's teaser (the one cut by "..." is not).
+
+    Some full copies lost a field the teaser still shows (a flattened copy without
+    its SUBJECT line): the teaser gives it, but never a field the cut ended in.
+    """
+    probe = ParseState(text=teaser.replace("\u00b6", "").replace("\xa0", " "))
+    segments(probe)
+    return {k: v for k, v in probe.segments.items() if not v.rstrip().endswith("..")}
 
 
 # Upper case, or any case with a colon: "Subject to approval" in prose is not a keyword.
