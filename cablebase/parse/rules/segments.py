@@ -48,14 +48,30 @@ _KEYWORD_SPAN = 8000
 
 
 def _is_body_start(s: str) -> bool:
-    return bool(PARA_START_RE.match(s) and s[0].isdigit()) or bool(SUMMARY_START_RE.match(s))
+    return (
+        bool(PARA_START_RE.match(s) and s[0].isdigit())
+        or bool(SUMMARY_START_RE.match(s))
+        or (s[0] == "(" and bool(MARKED_START_RE.match(s)))
+    )
 
 
+# A portion marking that opens an unnumbered paragraph: "(U) DCM and POL Intern ...",
+# "(SBU) Post has ...", a marking alone on its line; not a REF item ("(C) STATE 45792",
+# "(C) Sao Paulo 42;") nor "(U) Classified by ...".
+_MARKED = (
+    # alone at the end of its line; "(C)" there is a reason letter ("1.4 (B) and (C)")
+    r"(?:\((?:U|S|SBU|TS|LOU|FOUO|[CS]/{1,2}[A-Z]{1,4})\)(?=[ \t]*$)"
+    r"|\((?:U|C|S|SBU|TS|LOU|FOUO)(?:/{1,2}[A-Z]{1,4})?\)"
+    r"(?![ \t]+(?i:classified\b)|[ \t]+(?:\d{2,4}[ \t]+)?[A-Za-z][A-Za-z .\-]{1,30}?[ \t]0*\d{1,7}"
+    r"[ \t]*(?:[;,.)(]|$|AND\b|and\b))"
+    r"(?=[ \t]+[A-Z]?[a-z]|[ \t]+[A-Z][A-Za-z]*[ \t]+[a-z]))"
+)
+MARKED_START_RE = re.compile(r"^[ \t]*" + _MARKED)
 # Paragraph 1 glued to the header line before it in a flattened copy ("SUBJECT: X
-# 1. (SBU) Text", "------- SUMMARY ------- 1. (SBU) Text"), with a framed heading.
+# 1. (SBU) Text", "------- SUMMARY ------- 1. (SBU) Text", "REF: STATE 86108 (SBU) Text").
 _GLUED_BODY_RE = re.compile(
     r"[ \t](?=(?:[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]{3,}[ \t]*)?"
-    r"1[ \t]?\.[ \t]?\([A-Z]{1,4}(?:/{1,2}[A-Z]{1,4})*\))"
+    r"(?:1[ \t]*\.[ \t]*\([A-Z]{1,4}(?:/{1,2}[A-Z]{1,4})*\)|" + _MARKED + "))"
 )
 _FRAMED_RE = re.compile(r"[ \t]*[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]{3,}[ \t]+\S")
 
@@ -63,12 +79,13 @@ _FRAMED_RE = re.compile(r"[ \t]*[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]
 def _unglue_head(lines: list[str], limit: int) -> list[str]:
     """Break a flattened copy's header line where paragraph 1 begins on it.
 
-    Only a line that holds a header keyword before the glued ``1. (X)`` (or opens
-    with a framed heading) is broken, once: paragraph 1 then begins the body.
+    Only a line that holds a header keyword with some text after it before the
+    glued ``1. (X)`` or ``(SBU) Text`` (or that opens with a framed heading) is
+    broken, once: paragraph 1 then begins the body. ``SUBJECT: (C) X`` is not.
     """
     for i in range(min(len(lines), limit)):
         line = lines[i]
-        if len(line) < 20 or "1" not in line or "(" not in line:
+        if len(line) < 20 or "(" not in line:
             continue
         m = _GLUED_BODY_RE.search(line, 0, _KEYWORD_SPAN)
         if m is None:
@@ -78,14 +95,15 @@ def _unglue_head(lines: list[str], limit: int) -> list[str]:
         if framed and framed.end() - 1 <= m.end() + 1:
             head, tail = line[: framed.end() - 1], line[framed.end() - 1 :]
             return [*lines[:i], head.rstrip(), tail.lstrip(), *lines[i + 1 :]]
-        if _may_have_keyword(head) and KEYWORD_RE.search(head):
+        keywords = list(KEYWORD_RE.finditer(head)) if _may_have_keyword(head) else []
+        if keywords and head[keywords[-1].end() :].strip(" \t:.-"):
             return [*lines[:i], head.rstrip(), line[m.end() :], *lines[i + 1 :]]
     return lines
 
 
 def segments(state: ParseState) -> None:
     lines = state.text.split("\n")
-    if len(state.text) > 200 and " 1." in state.text[:_KEYWORD_SPAN]:
+    if len(state.text) > 200 and ") " in state.text[:_KEYWORD_SPAN]:
         lines = _unglue_head(lines, _HEADER_SCAN)
     state.lines = lines
     n = len(lines)
