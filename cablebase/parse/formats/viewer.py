@@ -138,18 +138,200 @@ def _read_catalogue(text: str, out: ViewerText) -> str:
 
 
 def split_viewer_text(text: str) -> ViewerText:
-    """The full text of a viewer page, its teaser cut off and its catalogue read."""
-    if "..." not in text[:_TEASER_SPAN] and "id:" not in text[:200]:
-        return ViewerText(text=text)
-    end = _teaser_end(text)
-    out = ViewerText(text=text, teaser=text[:end].rstrip() if end else "")
-    rest = text[end:]
-    probe = rest.lstrip(" \t\n.")
-    if probe.startswith("id:") and _KEY_RE.match(probe[: probe.find("\n")].strip()):
-        out.text = _read_catalogue(probe, out)
-    else:
-        out.text = rest
+    """The full text of a viewer page, its teaser cut off and its catalogue read.
+
+    A text without a DTG still dates itself by the lines copies open with
+    (``Cable dated:``, ``Wednesday, 29 November 2000, 13:59``, a catalogue record)
+    or a catalogue id such as ``2001VATICA01261`` at either end: see ``_bare_dates``.
+    """
+    out = ViewerText(text=text)
+    if "..." in text[:_TEASER_SPAN] or "id:" in text[:200]:
+        end = _teaser_end(text)
+        out.teaser = text[:end].rstrip() if end else ""
+        rest = text[end:]
+        probe = rest.lstrip(" \t\n.")
+        if probe.startswith("id:") and _KEY_RE.match(probe[: probe.find("\n")].strip()):
+            out.text = _read_catalogue(probe, out)
+        else:
+            out.text = rest
+    _bare_dates(out)
     return out
+
+
+# The lines a copy opens with, each a date or a catalogue record's field.
+_CABLE_DATED_RE = re.compile(
+    r"[ \t]*(?:ID:[ \t]*\d+[ \t]*)?Cable[ \t]+dated:[ \t]*(\d{4})-(\d\d)-(\d\d)"
+    r"(?:T(\d\d):(\d\d)(?::\d\d)?)?\]?[ \t]*\n?"
+)
+_WEEKDAY_RE = re.compile(
+    r"[ \t]*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+(\d{1,2})[ \t]+([A-Z][a-z]+)[ \t]+"
+    r"(\d{4}),[ \t]+(\d\d):(\d\d)[ \t]*(?:\n|$)"
+)
+_RECORD_LINE_RE = re.compile(
+    r"[ \t]*(?:<<\d+>>|\d{3,7}|(\d{4}-\d\d-\d\d(?:[ \t]+\d\d:\d\d(?::\d\d)?)?)"
+    r"|(\d{1,2}/\d{1,2}/\d{4}[ \t]+\d{1,2}:\d\d)|(\d\d[A-Z]{3,}\d{1,7}))[ \t]*(?:\n|$)"
+)
+_ROW_RE = re.compile(
+    r"[ \t]*(?:\d{3,7}[,\t])?(?:(\d{1,2}/\d{1,2}/\d{4}[ \t]+\d{1,2}:\d\d)"
+    r"|(\d{4}-\d\d-\d\d[ T]\d\d:\d\d)(?::\d\d)?)[,\t](\d\d[A-Z]{3,}\d{1,7})[,\t]"
+)
+
+
+def _dash_date(text: str) -> str | None:
+    """``2006-05-05 15:15`` -> ISO; None if it is not one."""
+    if len(text) < 16:
+        return None
+    y, mo, d = int(text[:4]), int(text[5:7]), int(text[8:10])
+    return _stamp(y, mo, d, int(text[11:13]), int(text[14:16]))
+
+
+# "2001VATICA01261", "2004VATICA03196 - Classification: CONFIDENTIAL": a year, the
+# post cut to six letters, a five-digit serial.
+_OLD_ID_RE = re.compile(r"(?m)^[ \t\"]*((?:19|20)\d\d)([A-Z]{3,6})(\d{5})\b")
+_MONTH_NAMES = {
+    m: i
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        1,
+    )
+}
+
+
+def _stamp(y: int, mo: int, d: int, h: int, mi: int) -> str | None:
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and h <= 23 and mi <= 59):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:00Z"
+
+
+def _post_from_prefix(prefix: str) -> str | None:
+    """The one origin code a six-letter cut begins (``VATICA`` -> ``VATICAN``)."""
+    from cablebase.parse.lookups import is_origin_code, known_codes
+
+    if is_origin_code(prefix):
+        return prefix
+    found = [c for c in known_codes() if c.startswith(prefix)]
+    return found[0] if len(found) == 1 else None
+
+
+def _old_id(text: str) -> str | None:
+    """A reference id from a catalogue id on one of the first or last lines."""
+    head, tail = text[:400], text[-300:]
+    for part in (head, tail):
+        m = _OLD_ID_RE.search(part)
+        if m:
+            post = _post_from_prefix(m.group(2))
+            if post:
+                return f"{m.group(1)[2:]}{post}{int(m.group(3))}"
+    return None
+
+
+def _bare_dates(out: ViewerText) -> None:
+    """Dates and ids the opening lines of a copy give, taken out of the text.
+
+    ``Cable dated:2005-08-17T21:24:00`` (glued to the classification line or not),
+    ``Wednesday, 29 November 2000, 13:59``, a catalogue record's lines (number,
+    date, id, origin, classification); and a catalogue id ``2001VATICA01261``.
+    """
+    text = out.text
+    pos = len(text) - len(text.lstrip(' \t\n"'))
+    if m := _CABLE_DATED_RE.match(text, pos):
+        out.created = out.created or _stamp(*(int(g or 0) for g in m.groups()))
+        pos = m.end()
+    elif m := _WEEKDAY_RE.match(text, pos):
+        month = _MONTH_NAMES.get(m.group(2))
+        if month:
+            d, y, h, mi = int(m.group(1)), int(m.group(3)), int(m.group(4)), int(m.group(5))
+            out.created = out.created or _stamp(y, month, d, h, mi)
+            pos = m.end()
+    elif m := _ROW_RE.match(text, pos):
+        # A CSV or TSV record (number, date, id, ...): its id and date; routing
+        # and segments read the header and text that follow in it.
+        out.created = out.created or _iso(m.group(1) or "") or _dash_date(m.group(2) or "")
+        out.reference_id = out.reference_id or m.group(3)
+        pos = 0
+    else:
+        pos = _record_lines(text, pos, out)
+    if pos:
+        out.text = text[pos:].lstrip("\n")
+    if out.reference_id is None and (rid := _old_id(out.text)):
+        out.reference_id = rid
+
+
+def _record_lines(text: str, pos: int, out: ViewerText) -> int:
+    """A catalogue record written one field a line (number, date, id, ...); 0 if none.
+
+    Taken only when it holds a reference id: a lone number or date opens no record.
+    """
+    start, found_id = pos, False
+    created = None
+    for _ in range(4):
+        m = _RECORD_LINE_RE.match(text, pos)
+        if m is None:
+            break
+        if m.group(1):
+            y, mo, d = (int(x) for x in m.group(1)[:10].split("-"))
+            hm = m.group(1)[11:16]
+            h, mi = (int(hm[:2]), int(hm[3:5])) if hm else (0, 0)
+            created = created or _stamp(y, mo, d, h, mi)
+        elif m.group(2):
+            created = created or _iso(m.group(2))
+        elif m.group(3):
+            out.reference_id = out.reference_id or m.group(3)
+            found_id = True
+        pos = m.end()
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+    if not found_id:
+        return 0
+    # The record's other fields: origin, classification, the ids it cites.
+    for _ in range(3):
+        nl = text.find("\n", pos)
+        line = text[pos : nl if nl != -1 else len(text)].strip()
+        if not (
+            line in _CLASSIFICATIONS
+            or _REFS_LINE_RE.match(line)
+            or (line and line in _origin_labels())
+        ):
+            break
+        pos = nl + 1 if nl != -1 else len(text)
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+    out.created = out.created or created
+    return pos if pos > start else 0
+
+
+_CLASSIFICATIONS = frozenset(
+    {
+        "UNCLASSIFIED",
+        "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+        "LIMITED OFFICIAL USE",
+        "CONFIDENTIAL",
+        "CONFIDENTIAL//NOFORN",
+        "SECRET",
+        "SECRET//NOFORN",
+        "TOP SECRET",
+    }
+)
+_REFS_LINE_RE = re.compile(r"^\d\d[A-Z]{3,}\d{1,7}(?:\|\d\d[A-Z]{3,}\d{1,7})*$")
+
+
+def _origin_labels() -> frozenset[str]:
+    from cablebase.parse.lookups import origin_names
+
+    return frozenset(origin_names().values())
 
 
 def apply_catalogue(meta: Meta, viewer: ViewerText) -> Meta:
