@@ -4,9 +4,12 @@ Parses the 2010 pages and the 2011 zip from ../shared/corpus (as
 ``parse_survey.py`` does) and counts, for each field, the pages where it is
 found; the same counts are given for the pages of each shape in
 ``docs/record.md`` that a page can be told by from its text: the 2011 pages
-with a catalogue block (``refid:`` ... ``header ends``), flattened copies (a
-text line of 2,000 characters and more), and pages with a page break inside
-the TO or INFO list. ``--dump FILE`` writes each page's fields as JSON lines,
+with a catalogue block (``refid:`` ... ``header ends``), pages with a teaser
+(cut by ``...``, then a catalogue record or a second copy of the opening),
+flattened copies (paragraphs glued on one long line; E.O. and TAGS on one
+line), and pages with a page break inside the TO or INFO list.
+``classified_by_whole`` counts names the page writes whole (a teaser cut
+``Politica...`` is not one). ``--dump FILE`` writes each page's fields as JSON lines,
 so two runs (before and after a change) can be compared page by page.
 
     .venv/bin/python scripts/shape_survey.py [--shared ../shared] [--dump out.jsonl]
@@ -50,6 +53,28 @@ _GLUED_PARAS_RE = re.compile(rb"(?:^|[.\"] )\d{1,2}\. \(")
 _EO_TAGS_RE = re.compile(rb"E\.O\. \d{5}[^\n]*TAGS")
 
 
+_TAG_RE = re.compile(rb"<[^>]+>")
+_TEASER_END_RE = re.compile(rb"\.\.\.[ \t]*(?:\n|(?=id: ))")
+_RECORD_START_RE = re.compile(rb"\s*(?:id: \d|ID: ?\d|<<\d|Cable dated|\d{3,7}[,\t\n])")
+
+
+def _squashed(line: bytes) -> bytes:
+    return b"".join(line.split())[:16]
+
+
+def _has_teaser(text: bytes) -> bool:
+    """A teaser cut with "..." then a catalogue record or a second copy of the opening."""
+    text = _TAG_RE.sub(b"", text)
+    opening = _squashed(text.lstrip().split(b"\n", 1)[0])
+    for m in _TEASER_END_RE.finditer(text, 0, 4000):
+        rest = text[m.end() :]
+        if _RECORD_START_RE.match(rest):
+            return True
+        if len(opening) >= 8 and _squashed(rest.lstrip().split(b"\n", 1)[0]) == opening:
+            return True
+    return False
+
+
 def shapes(data: bytes) -> list[str]:
     """The shapes a page shows in its ``<pre>`` text (a page may show several)."""
     pres = [p.replace(b"&#x000A;", b"\n") for p in _PRE_RE.findall(data)]
@@ -59,6 +84,8 @@ def shapes(data: bytes) -> list[str]:
     out = []
     if _CATALOGUE_RE.search(text):
         out.append("catalogue")
+    if _has_teaser(text):
+        out.append("teaser")
     lines = text.split(b"\n")
     if any(len(ln) >= 1000 and len(_GLUED_PARAS_RE.findall(ln)) >= 2 for ln in lines):
         out.append("flattened text")
@@ -67,6 +94,18 @@ def shapes(data: bytes) -> list[str]:
     if _PAGE_IN_LIST_RE.search(header) or _PAGE_IN_LIST_RE.search(text[:3000]):
         out.append("page break in addressees")
     return out
+
+
+def _whole(name: str, data: bytes) -> bool:
+    """The classifying official's name as the page writes it, not cut off by a teaser."""
+    probe = name.encode("utf-8", "replace")
+    at = data.find(probe)
+    while at != -1:
+        after = data[at + len(probe) : at + len(probe) + 3]
+        if not (after[:1].isalpha() or after == b"..."):
+            return True
+        at = data.find(probe, at + 1)
+    return False
 
 
 def fields(record: object) -> dict[str, object]:
@@ -101,9 +140,14 @@ def main(argv: list[str] | None = None) -> int:
             found = {"error": str(exc)}
         if dump:
             dump.write(json.dumps({"page": name, **found}) + "\n")
+        official = found.get("classified_by")
+        whole = bool(official and official[0] and _whole(official[0], data))
         for group in ("all", name[:4], *shapes(data)):
-            counts = groups.setdefault(group, {"pages": 0, **dict.fromkeys(FIELDS, 0)})
+            counts = groups.setdefault(
+                group, {"pages": 0, **dict.fromkeys(FIELDS, 0), "classified_by_whole": 0}
+            )
             counts["pages"] += 1
+            counts["classified_by_whole"] += whole
             for field in FIELDS:
                 counts[field] += bool(found.get(field))
     if dump:

@@ -210,7 +210,23 @@ def _teaser_segments(teaser: str) -> dict[str, str]:
     """
     probe = ParseState(text=teaser.replace("\u00b6", "").replace("\xa0", " "))
     segments(probe)
-    return {k: v for k, v in probe.segments.items() if not v.rstrip().endswith("..")}
+    out = {}
+    for key, value in probe.segments.items():
+        value = value.rstrip()
+        if not value.endswith(".."):
+            out[key] = value
+        elif key == "ref":
+            # A REF list keeps the items the cut left whole: "A) STATE 1 B) STATE 2 ..."
+            # keeps both, "A) STATE 1 B) STA..." only the first.
+            cut = value.rstrip(".")
+            if cut == cut.rstrip():
+                cut = cut.rsplit(None, 1)[0] if " " in cut.strip() else ""
+            out[key] = _DANGLING_LABEL_RE.sub("", cut.rstrip())
+    return {k: v for k, v in out.items() if v.strip()}
+
+
+# A list label the cut left without its item: "... B)", "... (C)", "... D."
+_DANGLING_LABEL_RE = re.compile(r"\s+\(?[A-Za-z][.)]$|\s+\([A-Za-z]\)$")
 
 
 # Upper case, or any case with a colon: "Subject to approval" in prose is not a keyword.

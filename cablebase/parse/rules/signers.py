@@ -199,8 +199,8 @@ def _footer_start(lines: list[str], start: int, end: int) -> int:
         if _is_footer_line(s) or _ROUTING_RE.match(s) or (_VISIT_RE.search(s) and i - 1 > start):
             i -= 1
             continue
-        if i < cut and ("http" in s or "www." in s) and _VISIT_RE.search(lines[i - 2]):
-            i -= 1
+        if i >= 2 and " " not in s and _VISIT_RE.search(lines[i - 2]):
+            i -= 1  # the notice's address, wrapped onto a line of its own
             continue
         break
     if i < cut:
@@ -228,7 +228,12 @@ def _signers_above_footer(state: ParseState, lines: list[str], end: int) -> tupl
     if not found:
         state.signature_tail = ""
         return end, []
-    notice = [ln.rstrip() for ln in lines[before:end] if _VISIT_RE.search(ln)]
+    notice: list[str] = []
+    for ln in lines[before:end]:
+        if _VISIT_RE.search(ln) or (notice and ln.strip() and " " not in ln.strip()):
+            notice.append(ln.rstrip())  # the notice and its address wrapped below it
+        elif notice:
+            break
     if notice:
         state.signature_tail += "\n\n" + "\n".join(notice)
     return sig_end, found
@@ -290,7 +295,10 @@ def _last_line_signers(state: ParseState, lines: list[str], end: int) -> tuple[i
         _LOWER_NAME_RE.match(s)
         and s not in _NOT_LOWER_SIGNERS
         and end - 1 > state.body_start
-        and lines[end - 2].strip()[-1:] in (".", "T", "")
+        and (
+            lines[end - 2].strip()[-1:] in (".", "T", "")
+            or any(_VISIT_RE.search(ln) for ln in lines[max(0, end - 4) : end - 1])
+        )
     ):
         found = [s]  # "END COMMENT" / "curran": a signature typed in lower case
         end -= 1
