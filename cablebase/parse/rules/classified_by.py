@@ -170,12 +170,15 @@ _OPEN_LIST_RE = re.compile(r"(?:\b(?i:and|or)|[,&(/])\s*$")
 def _until_reasons(line: str, so_far: list[str]) -> bool:
     """The official runs on until the reasons; ``1.5`` / ``(B) AND (D)`` wrapped is one list.
 
-    A list left open at the line end (``1.4 (b) and`` / ``(d)``) goes on too.
+    A list left open at the line end (``1.4 (b) and`` / ``(d)``) or taken up by the
+    next line (``1.4 (b)`` / ``and (d).``) goes on too.
     """
     joined = " ".join(so_far)
     if not _REASON_RE.search(joined):
         return True
-    if _LETTERS_LINE_RE.match(line) and _OPEN_LIST_RE.search(joined):
+    if _LETTERS_LINE_RE.match(line) and (
+        _OPEN_LIST_RE.search(joined) or line[:1] in "&," or line[:4].lower() in ("and ", "or (")
+    ):
         return True
     return not _REASON_LETTER_RE.search(joined) and bool(_LETTERS_LINE_RE.match(line))
 

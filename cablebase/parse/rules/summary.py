@@ -100,6 +100,8 @@ def summary(state: ParseState) -> None:
             continue  # "Summary of the talks ..." is prose, unless an end marker follows
         if end is not None:
             text = text[:end]
+            if not chunks[0].strip():  # a bare heading, then "1. (C) SUMMARY: ..."
+                text = _without_opening(text.strip())
         elif len(chunks) > 1:
             # No end marker: the rest of its paragraph, or after a bare heading
             # (``SUMMARY``, ``------- SUMMARY -------``) the paragraph under it.
