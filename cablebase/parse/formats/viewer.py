@@ -268,6 +268,10 @@ def _bare_dates(out: ViewerText) -> None:
         out.text = text[pos:].lstrip("\n")
     if out.reference_id is None and (rid := _old_id(out.text)):
         out.reference_id = rid
+        m = _OLD_ID_RE.match(out.text)
+        if m:  # a copy that opens with the id: the line is no text
+            nl = out.text.find("\n", m.end())
+            out.text = out.text[nl + 1 :] if nl != -1 else ""
 
 
 def _record_lines(text: str, pos: int, out: ViewerText) -> int:

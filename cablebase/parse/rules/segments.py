@@ -103,7 +103,7 @@ def _unglue_head(lines: list[str], limit: int) -> list[str]:
 
 def segments(state: ParseState) -> None:
     lines = state.text.split("\n")
-    if len(state.text) > 200 and ") " in state.text[:_KEYWORD_SPAN]:
+    if ") " in state.text[:_KEYWORD_SPAN]:
         lines = _unglue_head(lines, _HEADER_SCAN)
     state.lines = lines
     n = len(lines)
@@ -221,11 +221,16 @@ def _teaser_segments(teaser: str) -> dict[str, str]:
             cut = value.rstrip(".")
             if cut == cut.rstrip():
                 cut = cut.rsplit(None, 1)[0] if " " in cut.strip() else ""
+                # The cut item's label and post without their serial go with it.
+                labels = list(_ITEM_LABEL_RE.finditer(cut))
+                if labels and not any(c.isdigit() for c in cut[labels[-1].end() :]):
+                    cut = cut[: labels[-1].start()]
             out[key] = _DANGLING_LABEL_RE.sub("", cut.rstrip())
     return {k: v for k, v in out.items() if v.strip()}
 
 
 # A list label the cut left without its item: "... B)", "... (C)", "... D."
+_ITEM_LABEL_RE = re.compile(r"(?:^|(?<=\s))\(?[A-Za-z][.)](?=\s)")
 _DANGLING_LABEL_RE = re.compile(r"\s+\(?[A-Za-z][.)]$|\s+\([A-Za-z]\)$")
 
 
