@@ -58,7 +58,7 @@ class ViewerText:
 
 
 def _squashed(line: str) -> str:
-    return "".join(line.split())[:16].upper()
+    return "".join(line[:200].split())[:16].upper()
 
 
 def _first_line(text: str) -> str:
@@ -85,8 +85,8 @@ def _teaser_end(text: str) -> int:
             start += 1
         if _CATALOGUE_START_RE.match(text, start):
             return start
-        nl = text.find("\n", start)
-        following = text[start : nl if nl != -1 else len(text)]
+        nl = text.find("\n", start, start + 200)
+        following = text[start : nl if nl != -1 else start + 200]
         if repeat and len(repeat) >= 8 and _squashed(following) == repeat:
             return start
     return 0

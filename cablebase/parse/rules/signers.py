@@ -186,12 +186,13 @@ def _footer_start(lines: list[str], start: int, end: int) -> int:
     """
     lo = max(start, end - _FOOTER_SPAN)
     cut = end
+    lower_after = False  # a line with lower-case letters between this one and the cut
     for i in range(end - 1, lo - 1, -1):
         s = lines[i].strip()
-        if s.lower() == "end cable text" or (
-            _TRANSMISSION_START_RE.match(s) and all(ln == ln.upper() for ln in lines[i + 1 : cut])
-        ):
-            cut = i
+        if s.lower() == "end cable text" or (_TRANSMISSION_START_RE.match(s) and not lower_after):
+            cut, lower_after = i, False  # a repeated routing block: all upper case
+        elif s != s.upper():
+            lower_after = True
     # Walk back over footer lines, a Visit notice (with its wrapped URL) among them.
     i = cut
     while i > lo:
