@@ -23,6 +23,19 @@ GOAL_CABLES_PER_S = 1000
 TIME = shutil.which("time") or "/usr/bin/time"
 
 
+ARGS_AT_MOST = 1000
+
+
+def linked_tree(paths: list[Path], root: Path) -> Path:
+    """One directory of links to ``paths`` (folder/name kept): 250,000 paths overflow argv."""
+    shutil.rmtree(root, ignore_errors=True)
+    for path in paths:
+        link = root / path.parent.name / path.name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(path.resolve())
+    return root
+
+
 def child_ingest(db: str, paths: list[Path], env: dict[str, str]) -> dict[str, Any]:
     """Run the archive's ingest in a child; wall seconds and its peak RSS (KiB)."""
     py = sys.executable
@@ -32,7 +45,10 @@ def child_ingest(db: str, paths: list[Path], env: dict[str, str]) -> dict[str, A
         env=env,
         capture_output=True,
     )
-    cmd = [py, "-m", "cablebase", "ingest", "--quiet", "--db", db, *map(str, paths)]
+    args = [str(p) for p in paths]
+    if len(paths) > ARGS_AT_MOST:
+        args = [str(linked_tree(paths, Path(env["BENCH_TMP"]) / "inputs"))]
+    cmd = [py, "-m", "cablebase", "ingest", "--quiet", "--db", db, *args]
     rss_file = Path(env["BENCH_TMP"]) / "rss.txt"
     timed = [TIME, "-f", "%M", "-o", str(rss_file), *cmd] if os.path.exists(TIME) else cmd
     t0 = time.perf_counter()
