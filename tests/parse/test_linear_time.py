@@ -63,6 +63,7 @@ SHAPES: dict[str, Callable[[bytes, int], bytes]] = {
         s,
         b"C O N F I D E N T I A L STATE 027174\n" + b"...\n" * 900 + b"C O N F " + b"A" * n + b"\n",
     ),
+    "a run of dots where a teaser would end": lambda s, n: _insert(s, b"027174", b"." * n),
     "blanks after a teaser end": lambda s, n: _viewer_page(
         s, b"C O N F I D E N T I A L STATE 027174 ...\n" + b" " * n + b"\nid: 1\n"
     ),

@@ -25,7 +25,8 @@ from cablebase.parse.text import CLASSIFICATION_RE
 
 # How far into the text a teaser may end: real teasers run to some 600 characters.
 _TEASER_SPAN = 4000
-_TEASER_END_RE = re.compile(r"\.\.\.+[ \t]*(?:\n|(?=id: ?\d))")
+# Starts only at the first dot of a run, so a long run of dots costs one pass.
+_TEASER_END_RE = re.compile(r"(?<!\.)\.{3,}(?=[ \t]*(?:\n|id: ?\d))")
 # What follows a teaser: a catalogue record in one of the forms the site used.
 _CATALOGUE_START_RE = re.compile(
     r"(?:id: ?\d+[ \t]*\n"  # id: 206230
