@@ -124,6 +124,22 @@ def test_flattened_full_copy_takes_the_fields_it_lost_from_the_teaser() -> None:
     assert [p.number for p in r.paragraphs] == ["1", "2"]
 
 
+@pytest.mark.parametrize(
+    ("cut", "name"),
+    [
+        ("Classified By: Ambassador John Doe for reasons 1.4 (b...", "John Doe"),
+        ("CLASSIFIED BY: DANA MURRAY, SENIOR WATCH OFFI...", "DANA MURRAY"),
+        ("Classified By: Ambassador John ...", None),  # the name itself is cut
+    ],
+)
+def test_teaser_cut_after_the_official_still_names_him(cut: str, name: str | None) -> None:
+    teaser = "C O N F I D E N T I A L TOKYO 002216\n\nTAGS: PGOV\nSUBJECT: X\n\n" + cut + "\n\n"
+    flattened = "C O N F I D E N T I A L TOKYO 002216 SIPDIS TAGS: PGOV\n\n1. (C) Text.\n\nDOE\n"
+    r = parse_document(viewer_page(teaser + flattened, ref="08TOKYO2216"))
+    assert (r.classified_by.name if r.classified_by else None) == name
+    assert r.reasons == []  # the cut took them
+
+
 def test_a_trailing_subhead_is_no_teaser() -> None:
     """ "Questions Surface...." inside the text is text: no catalogue or copy follows it."""
     text = FULL_TEXT.replace("2. (C) He said", "QUESTIONS SURFACE...\n\n2. (C) He said").replace(
@@ -163,6 +179,9 @@ def test_real_page_with_teaser_and_flattened_copy(pages_2011: zipfile.ZipFile) -
     ("ref", "name"),
     [
         ("05THEHAGUE2064", "Clifford M. Sobel"),  # teaser cut "Ambassador Cl...", CSV row
+        # the full copy lost Classified By; the teaser cut it after the name
+        ("08TOKYO2216", "J. Thomas Schieffer"),  # "... Schieffer for reasons 1.4 (..."
+        ("08STATE85614", "DANA MURRAY"),  # "DANA MURRAY, SENIOR WATCH OFFICE..."
         ("09THEHAGUE264", "Michael Gallagher"),  # teaser cut the REF list
         ("04THEHAGUE3333", "Andrew Schofer"),  # teaser cut "Political Couns..."
     ],

@@ -203,7 +203,8 @@ def segments(state: ParseState) -> None:
 
 
 def _teaser_segments(teaser: str) -> dict[str, str]:
-    """The complete header fields of a viewer page's teaser (the one cut by "..." is not).
+    """The complete header fields of a viewer page's teaser (the one cut by "..." is not,
+    but a Classified By cut in its reasons keeps the official, a REF list its whole items).
 
     Some full copies lost a field the teaser still shows (a flattened copy without
     its SUBJECT line): the teaser gives it, but never a field the cut ended in.
@@ -215,6 +216,11 @@ def _teaser_segments(teaser: str) -> dict[str, str]:
         value = value.rstrip()
         if not value.endswith(".."):
             out[key] = value
+        elif key == "classified_by" and (m := _REASONS_AT_RE.search(value)):
+            # Cut in the reasons: the official before them is whole, the reasons are not.
+            out[key] = value[: m.start()].rstrip(" ,;.:")
+        elif key == "classified_by" and "," in value:
+            out[key] = value[: value.rfind(",")]  # "DANA MURRAY, SENIOR WATCH OFFICE..."
         elif key == "ref":
             # A REF list keeps the items the cut left whole: "A) STATE 1 B) STATE 2 ..."
             # keeps both, "A) STATE 1 B) STA..." only the first.
@@ -230,6 +236,7 @@ def _teaser_segments(teaser: str) -> dict[str, str]:
 
 
 # A list label the cut left without its item: "... B)", "... (C)", "... D."
+_REASONS_AT_RE = re.compile(r"(?i)[\s,;.]+(?:for\s+)?reasons?\b|\s1\.\s?[4-6]\b")
 _ITEM_LABEL_RE = re.compile(r"(?:^|(?<=\s))\(?[A-Za-z][.)](?=\s)")
 _DANGLING_LABEL_RE = re.compile(r"\s+\(?[A-Za-z][.)]$|\s+\([A-Za-z]\)$")
 
