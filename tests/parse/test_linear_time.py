@@ -80,8 +80,8 @@ SHAPES: dict[str, Callable[[bytes, int], bytes]] = {
         s, b"2001VATICA01261\n", b"2001VATICA01261 " * (n // 16)
     ),
     # segments: a flattened header line with a long frame, a marking before long blanks
-    "dashes on a header line": lambda s, n: _insert(
-        s, b"SUBJECT: MESSAGE", b" " + b"-" * n + b" x 1. (C) Text"
+    "a long frame before a glued paragraph": lambda s, n: _insert(
+        s, b"(B) AND (D)\n", b"-" * n + b" SUMMARY ---------- 1. (C) Text\n"
     ),
     "blanks after a marking": lambda s, n: _insert(s, b"(B) AND (D)\n", b"(U)" + b" " * n + b"x\n"),
     "one long flattened line": lambda s, n: (

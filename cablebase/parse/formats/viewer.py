@@ -263,6 +263,8 @@ def _bare_dates(out: ViewerText) -> None:
         out.created = out.created or _iso(m.group(1) or "") or _dash_date(m.group(2) or "")
         out.reference_id = out.reference_id or m.group(3)
         pos = 0
+        if "," in m.group(0) and '""' in text:
+            out.text = text.replace('""', '"')  # a CSV field doubles its quotes
     else:
         pos = _record_lines(text, pos, out)
     if pos:

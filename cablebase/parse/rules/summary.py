@@ -107,7 +107,7 @@ def summary(state: ParseState) -> None:
             # (``SUMMARY``, ``------- SUMMARY -------``) the paragraph under it.
             under = [c for c, o in zip(chunks[1:], owners) if o == owners[0]]
             text = chunks[0] if chunks[0].strip() else _without_opening("\n\n".join(under))
-        text = text.strip()
+        text = text.strip().lstrip(":").lstrip()  # "1. (C): Mexican facilitator ..."
         if text:
             state.record.summary = text
         return
