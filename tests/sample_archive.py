@@ -33,8 +33,15 @@ MOSCOW_PARAS = [
         "C",
         "Saltanov said Russia would press Hamas to recognise Israel\nand renounce violence.",
     ),
-    ("3", "C", "The Ambassador stressed that the Quartet principles stand."),
-    ("", "", "MFA Statement on Hamas Invitation"),
+    # A sub-head belongs to the paragraph before it (docs/record.md): paragraph 4 is the
+    # cable's "4. (U)", not the sub-head.
+    (
+        "3",
+        "C",
+        "The Ambassador stressed that the Quartet principles stand.\n\n"
+        "MFA Statement on Hamas Invitation",
+    ),
+    ("4", "U", "In answer to a correspondent, the MFA said Hamas had won the elections."),
 ]
 MOSCOW_PREAMBLE = (
     "C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 001323\n\nSIPDIS\n\n"

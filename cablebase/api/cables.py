@@ -30,7 +30,8 @@ def cable_record(request: HttpRequest, reference_id: str):
 
 @router.get("/{reference_id}/paragraphs", response={200: ParagraphsOut, **NOT_FOUND})
 def cable_paragraphs(request: HttpRequest, reference_id: str):
-    """The body's paragraphs in order, each with its ``#par{N}`` permalink."""
+    """The body's paragraphs in order, each with its ``#par{N}`` permalink (N: the cable's
+    own number, 0 for an unnumbered opening)."""
     cable = get_cable(reference_id)
     page = cable.get_absolute_url()
     return {
@@ -41,8 +42,8 @@ def cable_paragraphs(request: HttpRequest, reference_id: str):
                 "number": p.number or None,
                 "marking": p.marking or None,
                 "text": p.text,
-                "anchor": f"par{p.position}",
-                "url": f"{page}#par{p.position}",
+                "anchor": p.anchor,
+                "url": f"{page}#{p.anchor}",
             }
             for p in cable.paragraphs.order_by("position")
         ],

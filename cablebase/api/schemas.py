@@ -66,11 +66,13 @@ class SearchOut(Schema):
 
 
 class ParagraphItemOut(Schema):
-    position: int = Field(description="1-based; the page anchor is par{position}")
-    number: str | None = None
+    position: int = Field(description="1-based order in the body")
+    number: str | None = Field(
+        None, description="the cable's own number; null for an unnumbered opening"
+    )
     marking: str | None = None
     text: str
-    anchor: str
+    anchor: str = Field(description="the page's id for it: par{number}, par0 for the opening")
     url: str
 
 
@@ -112,7 +114,11 @@ class VersionsOut(Schema):
 class CommentOut(Schema):
     id: int
     name: str
-    paragraph: int | None = None
+    paragraph: int | None = Field(
+        None,
+        description="the cable's own paragraph number (0: the unnumbered opening); "
+        "null for a comment on the whole cable",
+    )
     body: str = Field(description="plain text as written; escape it before showing")
     created: str
     url: str

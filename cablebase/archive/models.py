@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from cablebase.archive.paragraph_numbers import paragraph_anchor, paragraph_key, paragraph_label
+
 
 class IngestRun(models.Model):
     started = models.DateTimeField(auto_now_add=True)
@@ -216,12 +218,17 @@ class CableTag(models.Model):
 
 
 class Paragraph(models.Model):
+    """One paragraph of a cable's current text, named by the cable's own number (see
+    ``paragraph_numbers``): its ¶ anchor is ``par{number}``, ``par0`` for the opening."""
+
     cable = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="paragraphs")
-    # 1-based order in the body; the ¶ anchor is "par{position}"
-    position = models.PositiveIntegerField()
-    number = models.CharField(max_length=16, blank=True, default="")
+    position = models.PositiveIntegerField()  # 1-based order in the body
+    number = models.CharField(max_length=16, blank=True, default="")  # "" for the opening
     marking = models.CharField(max_length=32, blank=True, default="")
     text = models.TextField()
+    # How many paragraphs the page counted here before the numbers were the cable's own
+    # (sub-heads counted): an old ?paragraph=N address still finds its text.
+    legacy_span = models.PositiveSmallIntegerField(default=1, db_default=1)
 
     objects = public_manager("cable")
     stored = models.Manager()
@@ -230,6 +237,19 @@ class Paragraph(models.Model):
         db_table = "paragraph"
         ordering = ["cable", "position"]
         unique_together = [("cable", "position")]
+
+    @property
+    def anchor(self) -> str:
+        return paragraph_anchor(self.number)
+
+    @property
+    def key(self) -> int | None:
+        """The number comments store (0: the opening)."""
+        return paragraph_key(self.number)
+
+    @property
+    def label(self) -> str:
+        return paragraph_label(self.number)
 
 
 class CableReference(models.Model):

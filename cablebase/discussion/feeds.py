@@ -35,7 +35,7 @@ class CableCommentsFeed(Feed):
         return Comment.approved.filter(cable=obj).order_by("-created", "-pk")[:FEED_SIZE]
 
     def item_title(self, item: Comment) -> str:
-        where = f" on ¶{item.paragraph}" if item.paragraph else ""
+        where = f" on {item.paragraph_label}" if item.on_paragraph else ""
         return f"{item.name}{where}"
 
     def item_description(self, item: Comment) -> str:

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from cablebase.archive.models import Cable
+from cablebase.archive.paragraph_numbers import OPENING
 
 BODY_MIN = 2
 BODY_MAX = 5000
@@ -80,11 +81,12 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, cable: Cable, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        positions = list(cable.paragraphs.values_list("position", "number"))
+        # The cable's own numbers, as the page's "Comment on ¶3" and #par3 name them.
         choices: list[tuple[object, str]] = [("", "The whole cable")]
-        for position, number in positions:
-            label = f"¶ {number}" if number else f"paragraph {position}"
-            choices.append((position, f"{label} (#par{position})"))
+        for paragraph in cable.paragraphs.only("number").order_by("position"):
+            if paragraph.key is not None:
+                label = "The opening" if paragraph.key == OPENING else f"¶ {paragraph.number}"
+                choices.append((paragraph.key, f"{label} (#{paragraph.anchor})"))
         self.fields["paragraph"].choices = choices
         if user is not None and user.is_authenticated:
             # An account speaks under its own name: whatever name/e-mail is posted is ignored.

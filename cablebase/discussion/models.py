@@ -10,6 +10,7 @@ from django.db.models import Expression, Subquery
 from django.db.models.functions import Coalesce
 
 from cablebase.archive.models import Cable
+from cablebase.archive.paragraph_numbers import paragraph_anchor, paragraph_label
 
 
 class Status(models.TextChoices):
@@ -37,7 +38,7 @@ class ApprovedManager(models.Manager):
         return counts
 
     def per_paragraph(self, cable_id: int) -> dict[int, int]:
-        """``{paragraph position: approved comments}`` for one cable (whole-cable ones left out)."""
+        """``{paragraph number: approved comments}`` for one cable (whole-cable ones left out)."""
         rows = self._counted("paragraph").filter(cable_id=cable_id, paragraph__isnull=False)
         return {row["paragraph"]: row["n"] for row in rows}
 
@@ -56,11 +57,15 @@ class ApprovedManager(models.Manager):
 
 
 class Comment(models.Model):
-    """A reader's remark on a cable, optionally on one paragraph (the ``par{N}`` anchor)."""
+    """A reader's remark on a cable, optionally on one paragraph: the cable's own number,
+    as its ``par{N}`` anchor and a ``¶N`` citation name it (0: the unnumbered opening)."""
 
     cable = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="comments")
     paragraph = models.PositiveIntegerField(
-        null=True, blank=True, help_text="1-based paragraph position; empty for the whole cable"
+        null=True,
+        blank=True,
+        help_text="the cable's own paragraph number (0: the unnumbered opening); "
+        "empty for the whole cable",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -94,6 +99,20 @@ class Comment(models.Model):
     def anchor(self) -> str:
         """The HTML id of this comment on the cable page."""
         return f"comment-{self.pk}"
+
+    @property
+    def on_paragraph(self) -> bool:
+        return self.paragraph is not None
+
+    @property
+    def paragraph_anchor(self) -> str:
+        """The HTML id of the paragraph this comment is on (``par3``)."""
+        return paragraph_anchor(self.paragraph)
+
+    @property
+    def paragraph_label(self) -> str:
+        """``¶3``, or ``the opening``."""
+        return paragraph_label(self.paragraph)
 
 
 class Trackback(models.Model):

@@ -10,7 +10,13 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -18,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from cablebase.archive.models import Cable
+from cablebase.archive.paragraph_numbers import legacy_address
 
 from . import ratelimit
 from .forms import CommentForm
@@ -26,6 +33,8 @@ from .moderation import is_trusted
 from .trackback import handle_ping
 
 MESSAGE_TAG = "discussion"
+PARAGRAPH_PARAM = "par"  # ?par=3: the cable's paragraph 3
+LEGACY_PARAM = "paragraph"  # ?paragraph=5: the 5th paragraph, sub-heads counted (before #12)
 
 
 def after_post_url(cable: Cable, anchor: str = "comments") -> str:
@@ -64,7 +73,7 @@ def _author_name(user, data: dict) -> str:
 
 
 def form_url(cable: Cable) -> str:
-    """The comment form's own address (``?paragraph=N`` preselects a paragraph)."""
+    """The comment form's own address (``?par=3`` preselects the cable's paragraph 3)."""
     return reverse("discussion:post_comment", args=[cable.reference_id])
 
 
@@ -85,9 +94,20 @@ def _form_page(request: HttpRequest, cable: Cable, form: CommentForm, status: in
 
 
 def _wanted_paragraph(request: HttpRequest) -> dict[str, int]:
-    """``?paragraph=3`` as the form's initial value; anything but ASCII digits is ignored."""
-    wanted = request.GET.get("paragraph", "")
+    """``?par=3`` as the form's initial value; anything but ASCII digits is ignored."""
+    wanted = request.GET.get(PARAGRAPH_PARAM, "")
     return {"paragraph": int(wanted)} if wanted.isascii() and wanted.isdigit() else {}
+
+
+def _legacy_redirect(request: HttpRequest, cable: Cable) -> HttpResponse | None:
+    """``?paragraph=N`` counted positions, sub-heads too, before paragraphs were named by
+    the cable's numbers: it moves for good to the ``?par=`` of the same text."""
+    if PARAGRAPH_PARAM in request.GET:
+        return None
+    paragraph = legacy_address(cable, request.GET.get(LEGACY_PARAM))
+    if paragraph is None or paragraph.key is None:
+        return None  # not a position: the form, nothing selected
+    return HttpResponsePermanentRedirect(f"{form_url(cable)}?{PARAGRAPH_PARAM}={paragraph.key}")
 
 
 @never_cache
@@ -96,6 +116,9 @@ def post_comment(request: HttpRequest, reference_id: str) -> HttpResponse:
     """GET: the comment form. POST: store a comment (pending unless the author is trusted)."""
     cable = cable_or_404(reference_id)
     if request.method != "POST":
+        moved = _legacy_redirect(request, cable)
+        if moved is not None:
+            return moved
         form = CommentForm(cable=cable, user=request.user, initial=_wanted_paragraph(request))
         return _form_page(request, cable, form)
     if not ratelimit.hit(request, "comment"):

@@ -44,10 +44,12 @@ def test_cable_record_has_the_spec_shape(client: Client, archive):
         "reference_id": "06STATE27174",
         "text": "STATE 27174",
     }
+    # the sub-head after paragraph 3 is a block of it: the cable's "4. (U)" is paragraph 4
+    assert record["paragraphs"][2]["text"].endswith("\n\nMFA Statement on Hamas Invitation")
     assert record["paragraphs"][3] == {
-        "number": None,
-        "marking": None,
-        "text": "MFA Statement on Hamas Invitation",
+        "number": "4",
+        "marking": "U",
+        "text": "In answer to a correspondent, the MFA said Hamas had won the elections.",
     }
     assert record["recipients"][0]["name"] == "SECSTATE WASHDC"
     assert record["declassify_on"] == "2016-02-10"

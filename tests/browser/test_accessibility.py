@@ -67,7 +67,7 @@ def log_in(page, site: str) -> None:
 def comment_form_in_cable_page(page, site: str) -> None:
     """The cable page after "Comment on ¶2": the form loaded into it by reader.js."""
     page.goto(f"{site}{CABLE}")
-    page.click('a.comment-link[href*="paragraph=2"]')
+    page.click('a.comment-link[href*="?par=2#"]')
     page.locator("form#comment-form").wait_for()
 
 
@@ -137,7 +137,7 @@ PAGE_KINDS: dict[str, Callable] = {
     "explainer": visit("/classification/"),
     "not found": visit("/no/such/page"),
     "no such cable": visit("/cable/2006/02/06NOSUCH1.html"),
-    "comment form": visit("/cable/06MOSCOW1323/comment?paragraph=2"),
+    "comment form": visit("/cable/06MOSCOW1323/comment?par=2"),
     "comment form in the cable page": comment_form_in_cable_page,
     "comment form errors": comment_errors,
     "comment thanks": comment_thanks,

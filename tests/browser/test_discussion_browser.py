@@ -26,7 +26,7 @@ def post_comment(page, site: str, body: str, paragraph: str | None = None) -> No
     without JavaScript), fill it in, post; land on the thanks."""
     page.goto(f"{site}{CABLE_PATH}")
     if paragraph:
-        page.click(f'a.comment-link[href*="paragraph={paragraph}"]')
+        page.click(f'a.comment-link[href*="?par={paragraph}#"]')
     else:
         page.get_by_role("link", name="Leave a comment").click()
     form = page.locator("form#comment-form")
@@ -104,7 +104,7 @@ def test_posting_a_comment_works_with_and_without_javascript(site: str, browser,
         response = page.goto(f"{site}{CABLE_PATH}")
         assert response is not None and "set-cookie" not in response.headers
         assert context.cookies() == []
-        page.click('a.comment-link[href*="paragraph=2"]')
+        page.click('a.comment-link[href*="?par=2#"]')
         form = page.locator("form#comment-form")
         form.wait_for()
         on_cable_page = page.url.startswith(f"{site}{CABLE_PATH}")

@@ -83,7 +83,7 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus(
 
 def test_comment_form_is_opened_filled_and_posted_by_keyboard(archive: str, page) -> None:
     page.goto(f"{archive}{CABLE}")
-    page.locator('a.comment-link[href*="paragraph=2"]').focus()
+    page.locator('a.comment-link[href*="?par=2#"]').focus()
     page.keyboard.press("Enter")
     page.locator("form#comment-form").wait_for()
     # focus lands on the paragraph choice, already set to ¶2

@@ -34,9 +34,25 @@ def test_permalink_opened_directly_shows_the_paragraph(site: str, page) -> None:
     page.set_viewport_size({"width": 390, "height": 500})  # a phone
     page.goto(f"{site}/cable/2006/02/06MOSCOW1323.html#par4")
     target = page.locator("#par4")
-    assert "MFA Statement" in target.inner_text()
+    assert "4. (U) In answer to a correspondent" in target.inner_text()
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < 500
+    # the sub-head printed above "4." belongs to paragraph 3
+    assert "MFA Statement" in page.locator("#par3").inner_text()
+
+
+def test_an_old_fragment_past_the_last_number_finds_its_text(site: str, page) -> None:
+    """Sub-heads counted once: old #par5 (the cable numbers to 4) now lies in ¶4."""
+    from cablebase.archive.models import Paragraph
+
+    Paragraph.objects.filter(cable__reference_id="06MOSCOW1323", position=3).update(
+        legacy_span=2  # paragraph 3 and its sub-head were ¶3 and ¶4
+    )
+    page.goto(f"{site}/cable/2006/02/06MOSCOW1323.html#par5")
+    page.wait_for_url("**#par4")
+    assert page.evaluate("document.querySelector(':target').id") == "par4"
+    box = page.locator("#par4").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
 
 
 def test_skip_link_is_the_first_thing_the_keyboard_reaches(site: str, page) -> None:

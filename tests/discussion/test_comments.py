@@ -87,8 +87,10 @@ def test_form_offers_each_paragraph_and_protections(client: Client, cable):
     html = response.content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'name="website"' in html  # the honeypot
+    # the cable's own numbers: the sub-head after 3 is part of 3, so "4. (U)" is ¶ 4
     assert '<option value="2">¶ 2 (#par2)</option>' in html
-    assert '<option value="4">paragraph 4 (#par4)</option>' in html
+    assert '<option value="4">¶ 4 (#par4)</option>' in html
+    assert html.count("<option ") == 5  # the whole cable and four paragraphs
     assert f'action="{reverse("discussion:post_comment", args=[cable.reference_id])}"' in html
 
 
@@ -185,12 +187,13 @@ def test_get_shows_the_form_other_methods_are_refused_unknown_cable_is_404(clien
 
 
 def test_paragraph_link_preselects_that_paragraph(client: Client, cable):
-    html = client.get(post_url(cable), {"paragraph": "2"}).content.decode()
+    html = client.get(post_url(cable), {"par": "2"}).content.decode()
     assert '<option value="2" selected>¶ 2 (#par2)</option>' in html
-    for odd in ("²", "①", "-1", "x"):  # not ASCII digits: ignored, never a 500
-        response = client.get(post_url(cable), {"paragraph": odd})
-        assert response.status_code == 200
-        assert "selected>¶" not in response.content.decode()
+    for param in ("par", "paragraph"):
+        for odd in ("²", "①", "-1", "x"):  # not ASCII digits: ignored, never a 500
+            response = client.get(post_url(cable), {param: odd})
+            assert response.status_code == 200
+            assert "selected>¶" not in response.content.decode()
 
 
 def test_attach_paragraph_counts_tag(cable):

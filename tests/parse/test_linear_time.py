@@ -140,6 +140,10 @@ SHAPES: dict[str, Callable[[bytes, int], bytes]] = {
     "unclosed tag links": lambda s, n: _insert(s, b"TAGS: ", b"[PREL](" * (n // 7)),
     # paragraphs: numbers that restart (the cable repeated), so every later block joins one
     "a cable repeated": lambda s, n: s * max(1, n // len(s)),
+    # paragraphs: numbers that skip ahead, each looking ahead for the number expected
+    "numbers that skip ahead": lambda s, n: _insert(
+        s, b"Roadmap.", (b"\n\n9. Skip ahead.\n" + b"text line\n" * 50 + b"3. Back.\n") * (n // 530)
+    ),
     # wikileaks_html: 40,000 and more nested <pre> tags
     "nested pre tags": lambda s, n: _nested_pre(n),
 }

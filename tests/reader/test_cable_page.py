@@ -174,8 +174,8 @@ def test_each_paragraph_links_to_a_comment_on_it(archive, client: Client) -> Non
     )
     page = client.get(MOSCOW).content.decode()
     form = "/cable/06MOSCOW1323/comment"
-    assert f'href="{form}?paragraph=3#comment-form">Comment on ¶3</a>' in page
-    assert f'href="{form}?paragraph=2#comment-form">1 comment · Comment on ¶2</a>' in page
+    assert f'href="{form}?par=3#comment-form">Comment on ¶3</a>' in page
+    assert f'href="{form}?par=2#comment-form">1 comment · Comment on ¶2</a>' in page
 
 
 def test_tags_line_in_the_text_links_each_code(page: str) -> None:

@@ -53,8 +53,17 @@ def test_a_paragraph_that_is_no_ascii_number_leaves_the_form_unselected(
 
 
 def test_an_ascii_paragraph_number_still_preselects_it(archive, client: Client) -> None:
-    response = client.get(COMMENT_FORM, {"paragraph": "2"})
+    response = client.get(COMMENT_FORM, {"par": "2"})
     assert b'<option value="2" selected>' in response.content
+
+
+@pytest.mark.parametrize("value", ["\u00b2", "\u2460", "\u0663", "-1", "9" * 30, "", "x"])
+def test_a_new_paragraph_that_is_no_ascii_number_leaves_the_form_unselected(
+    archive, client: Client, value: str
+) -> None:
+    response = client.get(COMMENT_FORM, {"par": value})
+    assert response.status_code == 200
+    assert not re.search(rb'<option value="\d+" selected>', response.content)
 
 
 @pytest.mark.parametrize("query", ['"', "(", "origin:"])

@@ -31,7 +31,7 @@ def comment_html(text: str) -> SafeString:
 
 @register.inclusion_tag("discussion/comments_block.html")
 def comments_block(cable: Cable) -> dict[str, Any]:
-    """Approved comments (each per-paragraph one linking to its ``#par{N}``) and a link to
+    """Approved comments (each one on a paragraph linking to its ``#par{N}``) and a link to
     the comment form, which lives at its own URL: nothing here depends on the visitor, so
     the cable page is the same for everyone and sets no cookie."""
     return {
@@ -74,7 +74,7 @@ def attach_paragraph_counts(cable: Cable, paragraphs: Iterable[Paragraph]) -> st
     else:
         counts = Comment.approved.per_paragraph(cable.pk)
     for paragraph in paragraphs:
-        paragraph.comment_count = counts.get(paragraph.position, 0)
+        paragraph.comment_count = counts.get(paragraph.key, 0)
     return ""
 
 

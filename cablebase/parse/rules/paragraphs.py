@@ -1,7 +1,8 @@
 """Rule ``paragraphs``: the body as numbered and unnumbered paragraphs.
 
 A paragraph starts at ``1. (C)``-style numbers (accepted only when they run
-forward, so ``1.4 million`` at a line start is text), at a heading (a short
+forward, so ``1.4 million`` at a line start is text, and a skip ahead only when
+the next numbered line is not the number expected), at a heading (a short
 line without closing punctuation), or after a heading. Blank-line blocks
 after a numbered paragraph belong to it (bullets, quoted text). Lines are
 joined with single spaces; blocks with a blank line. The numbers are the
@@ -11,6 +12,7 @@ them, and a cable without numbers is numbered in order.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cablebase.parse.record import Paragraph
@@ -44,6 +46,22 @@ def _is_heading(s: str, prev: str | None, nxt: str | None) -> bool:
     if nxt is None or _blankish(nxt) or nxt in _SKIP_LINES:
         return True
     return len(s) <= 50 and (nxt[0].isupper() or nxt[0] == '"')
+
+
+def _redacted(rest: str) -> bool:
+    """``6. xxxxxxxxxxxx``: a paragraph the publisher blanked out starts in lower case."""
+    return rest.startswith("xxxx")
+
+
+def _next_number(lines: list[str], i: int) -> int:
+    """The number of the first numbered-looking line after ``lines[i]`` (0: none).
+
+    Linear overall: a scan stops at the next numbered line, so scans never overlap.
+    """
+    for s in itertools.islice(lines, i + 1, None):
+        if s[:1].isdigit() and (m := PARA_START_RE.match(s)):
+            return int(m.group(1))
+    return 0
 
 
 def _join(lines: list[str]) -> str:
@@ -91,8 +109,12 @@ def split_paragraphs(lines: list[str]) -> list[Paragraph]:
             if mark is not None and not MARKING_RE.match(mark.strip()):
                 rest = s[m.end(1) + 1 :].strip()
                 mark = None
-            ok = last_num < num <= last_num + 12 and (
-                mark is not None or not rest or not rest[0].islower()
+            ok = (
+                last_num < num <= last_num + 12
+                and (mark is not None or not rest or not rest[0].islower() or _redacted(rest))
+                # a skip ahead ("12. In each" after 2.) is text when the next numbered
+                # line is the one expected ("3. (C)")
+                and (num == last_num + 1 or _next_number(stripped, i) != last_num + 1)
             )
             if ok:
                 flush()
@@ -152,10 +174,13 @@ def own_numbering(paras: list[Paragraph]) -> list[Paragraph]:
 
     Where the cable numbers its paragraphs, a sub-head or unnumbered block belongs
     to the paragraph before it (joined as a block of its text); text before the
-    first number stays one unnumbered opening paragraph. A cable that numbers
-    none is numbered in order.
+    first number stays one unnumbered opening paragraph (a summary lead, a notice,
+    a ``SUMMARY`` head: the cable gives it no number to cite), unless the numbers
+    start at 2, where it is the paragraph 1 the cable left unnumbered. A cable that
+    numbers none is numbered in order.
     """
-    if not any(p.number for p in paras):
+    first = next((p.number for p in paras if p.number), None)
+    if first is None:
         return [
             Paragraph(number=str(i), marking=p.marking, text=p.text) for i, p in enumerate(paras, 1)
         ]
@@ -167,12 +192,15 @@ def own_numbering(paras: list[Paragraph]) -> list[Paragraph]:
             groups[-1][1].append(p.text)
         else:
             groups.append((p, [p.text]))
-    return [
+    out = [
         Paragraph(number=head.number, marking=head.marking, text="\n\n".join(texts))
         if len(texts) > 1
         else head
         for head, texts in groups
     ]
+    if first == "2" and out[0].number is None:
+        out[0] = Paragraph(number="1", marking=out[0].marking, text=out[0].text)
+    return out
 
 
 def paragraphs(state: ParseState) -> None:

@@ -17,6 +17,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
 from cablebase.archive.models import Cable, CableReference, CableTag, CableVersion, Paragraph
+from cablebase.archive.paragraph_numbers import legacy_address
 from cablebase.reader import page_cache
 from cablebase.reader.body_slices import link_tag_line, split_body
 from cablebase.reader.citation import bibtex, plain_citation
@@ -27,6 +28,7 @@ from cablebase.reader.redaction_marks import link_marks, public_reasons
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
+LEGACY_PARAM = "paragraph"  # ?paragraph=5: the 5th paragraph, sub-heads counted (before #12)
 
 
 def _lookup(request: HttpRequest, reference_id: str) -> Cable | None:
@@ -45,7 +47,7 @@ def _etag(request: HttpRequest, reference_id: str, **_: Any) -> str | None:
     """The page cache's stamp of the cable: the page is the same for everyone (no form, no
     token, no account on it), so one ETag serves every reader."""
     cable = _lookup(request, reference_id)
-    if cable is None:
+    if cable is None or LEGACY_PARAM in request.GET:  # an old address: its redirect, not a 304
         return None
     stamp = hashlib.sha256(cable_stamp(cable).encode()).hexdigest()[:20]
     return f'"{stamp}"'
@@ -54,7 +56,9 @@ def _etag(request: HttpRequest, reference_id: str, **_: Any) -> str | None:
 def _last_modified(request: HttpRequest, reference_id: str, **_: Any) -> datetime | None:
     """The cable's ``updated``; clients sending both validators are judged by the ETag."""
     cable = _lookup(request, reference_id)
-    return cable.updated if cable is not None else None
+    if cable is None or LEGACY_PARAM in request.GET:
+        return None
+    return cable.updated
 
 
 def not_found(request: HttpRequest, reference_id: str) -> HttpResponse:
@@ -110,6 +114,9 @@ def cable_page(request: HttpRequest, year: str, month: str, reference_id: str) -
     if cable is None:
         return not_found(request, reference_id)
     canonical = cable.get_absolute_url()
+    moved = legacy_redirect(request, cable)
+    if moved is not None:
+        return moved
     if request.path != canonical:
         return HttpResponsePermanentRedirect(canonical)
 
@@ -128,12 +135,25 @@ def cable_short(request: HttpRequest, reference_id: str) -> HttpResponse:
     cable = _lookup(request, reference_id)
     if cable is None:
         return not_found(request, reference_id)
+    moved = legacy_redirect(request, cable)
+    if moved is not None:
+        return moved
     if cable.created is not None:
         return HttpResponsePermanentRedirect(cable.get_absolute_url())
     whole = _load(full_cable(cable))
     response = render(request, "reader/cable.html", cable_context(request, whole))
     response["Last-Modified"] = http_date(cable.updated.timestamp())
     return response
+
+
+def legacy_redirect(request: HttpRequest, cable: Cable) -> HttpResponse | None:
+    """``?paragraph=N`` (the page's comment link before paragraphs were named by the cable's
+    numbers) counted positions, sub-heads too: it moves for good to the same text's
+    ``#parN``. A value that is no position is ignored, as any unknown parameter is."""
+    paragraph = legacy_address(cable, request.GET.get(LEGACY_PARAM))
+    if paragraph is None:
+        return None
+    return HttpResponsePermanentRedirect(f"{cable.get_absolute_url()}#{paragraph.anchor}")
 
 
 SIMILAR_SHOWN = 5
@@ -149,8 +169,21 @@ def _similar(cable: Cable) -> list[Cable]:
         return []
 
 
+def mark_legacy_positions(paragraphs: list[Paragraph]) -> None:
+    """Set ``legacy`` ("14-15": the old positions a paragraph holds) on the paragraphs of a
+    cable renumbered by issue 12, for reader.js to follow an old ``#par14`` that names no
+    paragraph now. Nothing is set where the positions were the numbers already."""
+    if all(p.legacy_span == 1 for p in paragraphs):
+        return
+    end = 0
+    for paragraph in paragraphs:
+        paragraph.legacy = f"{end + 1}-{end + paragraph.legacy_span}"
+        end += paragraph.legacy_span
+
+
 def cable_context(request: HttpRequest, cable: Cable) -> dict[str, Any]:
     paragraphs = list(cable.paragraphs.all())
+    mark_legacy_positions(paragraphs)
     segments = split_body(cable.body, [p.text for p in paragraphs], [p.number for p in paragraphs])
     if segments is not None:
         for paragraph, text in zip(paragraphs, segments.paragraphs):
