@@ -30,9 +30,15 @@ _CABLE_MARK_RE = re.compile(
 )
 
 
+# A copy that lost its line breaks has its keywords inside its first line.
+_FLAT_MARK_RE = re.compile(r"E\.O\.\s?\d{5}|\bTAGS:|\bSUBJECT:|(?i:classified\s+by)")
+
+
 def _looks_like_cable(text: str) -> bool:
     head = text[:20000]
     if _CABLE_MARK_RE.search(head):
+        return True
+    if CLASSIFICATION_RE.match(head.lstrip()[:60]) and _FLAT_MARK_RE.search(head, 0, 8000):
         return True
     return bool(DTG_RE.search(head[:2000]) and CLASSIFICATION_RE.search(head[:4000]))
 

@@ -51,6 +51,9 @@ class ParseState:
     preamble: str = ""
     pages: int = 0
     trailer: Trailer | None = None
+    # A viewer page's teaser (the cable's opening, cut off with "..."), read by
+    # ``segments`` only for header fields the full text lost.
+    teaser: str = ""
     # The signature as it stood after the text ("\n\nRICE", " Herbst"): cut from the
     # last paragraph by ``signers``, given back to the display body by ``finish``.
     signature_tail: str = ""

@@ -44,8 +44,71 @@ def _nested_pre(n: int) -> bytes:
     )
 
 
+def _viewer_page(seed: bytes, opening: bytes, closing: bytes = b"") -> bytes:
+    """A 2011 viewer page whose text is ``opening`` + the seed's telegram text + ``closing``."""
+    text = seed[seed.index(b"C O N F") :]
+    return (
+        b"<html><body><table class='cable'><tr><td>06STATE27174</td><td>2006-02-18 20:20</td>"
+        b"<td>2011-01-01 10:00</td><td>CONFIDENTIAL</td><td>Secretary of State</td></tr></table>"
+        b"<pre>" + opening + text + closing + b"</pre></body></html>"
+    )
+
+
 # name -> (builder of a document of about n bytes from the seed, check of the record)
 SHAPES: dict[str, Callable[[bytes, int], bytes]] = {
+    # viewer text (formats/viewer.py): teaser ends followed by a long line, blanks after a
+    # teaser end, a catalogue that never ends its header, catalogue lines with blanks,
+    # a glued "Cable dated:", catalogue ids at both ends
+    "teaser ends before a long line": lambda s, n: _viewer_page(
+        s,
+        b"C O N F I D E N T I A L STATE 027174\n" + b"...\n" * 900 + b"C O N F " + b"A" * n + b"\n",
+    ),
+    "a run of dots where a teaser would end": lambda s, n: _insert(s, b"027174", b"." * n),
+    "blanks after a teaser end": lambda s, n: _viewer_page(
+        s, b"C O N F I D E N T I A L STATE 027174 ...\n" + b" " * n + b"\nid: 1\n"
+    ),
+    "catalogue without its end line": lambda s, n: _viewer_page(
+        s, b"...id: 1\nrefid: 06STATE1\nheader:\n" + b"RUEHC/SECSTATE WASHDC\n" * (n // 22)
+    ),
+    "catalogue lines and blanks": lambda s, n: _viewer_page(
+        s, b"12345\n2006-01-01 10:00:00\n06STATE1\n" + b"Embassy Paris\n" * 3 + b" " * n
+    ),
+    "glued cable dated": lambda s, n: _viewer_page(
+        s, b"Cable dated:2006-02-18T20:20:00]" + b" " * n
+    ),
+    "catalogue ids at both ends": lambda s, n: _viewer_page(
+        s, b"2001VATICA01261\n", b"2001VATICA01261 " * (n // 16)
+    ),
+    # segments: a flattened header line with a long frame, a marking before long blanks
+    "a long frame before a glued paragraph": lambda s, n: _insert(
+        s, b"(B) AND (D)\n", b"-" * n + b" SUMMARY ---------- 1. (C) Text\n"
+    ),
+    "blanks after a marking": lambda s, n: _insert(s, b"(B) AND (D)\n", b"(U)" + b" " * n + b"x\n"),
+    "one long flattened line": lambda s, n: (
+        b"C O N F I D E N T I A L PARIS 000123 E.O. 12958: DECL: 1/1/2019 TAGS: PREL SUBJECT: X "
+        + b"(U) a " * (n // 6)
+    ),
+    # recipients: addressees with misspelt precedences, a long XMT line
+    "misspelt precedences": lambda s, n: _insert(
+        s, b"USLO TRIPOLI IMMEDIATE\n", b"AMEMBASSY PARIS PRIORTIY\n" * (n // 25)
+    ),
+    "a long XMT line": lambda s, n: _insert(
+        s, b"USLO TRIPOLI IMMEDIATE\n", b"XMT " + b"AMEMBASSY OSLO " * (n // 15) + b"\n"
+    ),
+    # signers: routing lines after the signature, a Visit notice on the last line
+    "routing lines at the end": lambda s, n: (
+        s + b"\nFM AMEMBASSY X\n" + b"RUEHC/SECSTATE WASHDC\n" * (n // 22)
+    ),
+    "visit notice on the last line": lambda s, n: _insert(
+        s, b"\nRICE", b"\nVisit London's Classified Website: " + b"X" * n + b" TUTTLE"
+    ),
+    # summary and classified_by: a framed heading of dashes, an open reasons list
+    "summary heading and dashes": lambda s, n: _insert(
+        s, b"\xc2\xb61. (C) ", b"SUMMARY" + b"-" * n + b" "
+    ),
+    "an open reasons list": lambda s, n: _insert(
+        s, b"(B) AND (D)", b" and," * (n // 5) + b"\nand (d)"
+    ),
     # signers: the last line is one long run of a letter
     "letter run on the last line": lambda s, n: _insert(s, b"\nRICE", b"X" * n),
     "mixed-case run on the last line": lambda s, n: _insert(s, b"\nRICE", b"Xx" * (n // 2)),

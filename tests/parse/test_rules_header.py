@@ -395,7 +395,9 @@ def test_viewer_text_repeating_the_transmission_header_after_a_catalogue_record(
     assert r.tags == ["PGOV", "PINR", "MX"]
     assert r.subject == "PRI DISSIDENTS SPEAK OUT"
     assert r.body.startswith("C O N F I D E N T I A L SECTION 01 OF 02 MEXICO 000858")
-    assert "53190" in r.header
+    # The catalogue record is metadata: neither header nor text (spec: 2011 viewer pages).
+    assert r.header.startswith("VZCZCXRO8786")
+    assert "53190" not in r.header and "53190" not in r.body
 
 
 def test_handling_line_between_fields_and_reason_letters_on_the_next_line() -> None:

@@ -4,7 +4,8 @@ The metadata table (``table.cable``) gives reference id, dates, classification
 (the link text: its ``title`` attribute is scrambled) and origin; the first
 ``<pre>`` after it holds the transmission header, the last one the text.
 2010 pages may open with a "partial extract" notice and repeat the table and
-the ``<pre>`` blocks twice; only the first copy is read. Only the slice of
+the ``<pre>`` blocks twice; only the first copy is read. A 2011 page's teaser
+and catalogue block before the full text are read by :mod:`.viewer`. Only the slice of
 the page from the table on is parsed, which skips the site's long sidebar.
 """
 
@@ -17,6 +18,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from cablebase.parse.context import Context
 from cablebase.parse.errors import ParseError
+from cablebase.parse.formats.viewer import apply_catalogue, split_viewer_text
 from cablebase.parse.state import Meta, ParseState
 
 _TABLE_RE = re.compile(r"<table\s+class=['\"]cable['\"]", re.I)
@@ -143,12 +145,16 @@ def read(html: str, context: Context, *, path: str | None = None) -> ParseState:
             meta.partial = True
             block = block.split("\n", 1)[1] if "\n" in block else ""
         transmission_parts.append(block.strip("\n"))
+    viewer = split_viewer_text(text)
+    text = viewer.text
     if _PARTIAL in text[:300]:
         meta.partial = True
         text = text.split("\n", 1)[1] if "\n" in text else ""
+    transmission = "\n".join(p for p in transmission_parts if p)
     return ParseState(
         text=text,
-        transmission="\n".join(p for p in transmission_parts if p),
-        meta=meta,
+        transmission=transmission or viewer.header,
+        meta=apply_catalogue(meta, viewer),
         context=context,
+        teaser=viewer.teaser,
     )

@@ -132,10 +132,30 @@ _TITLE_VOCAB = frozenset(
         "A.I",
         "AI",
         "CHIEF",
+        "D'AFFAIRS",
+        "MC",
+        "M/C",
+        "MINCOUNS",
+        "MINSTER",
+        "POLEC",
+        "POLECON",
+        "ECPO",
+        "ECOPOL",
+        "POLCHIEF",
+        "POLITCIAL",
+        "MILITARY",
+        "INTERNAL",
+        "BUREAU",
+        "COORDINATOR",
+        "CONSULATE",
+        "EMBASSY",
+        "WATCH",
+        "AFFAIRES",
+        "DIR",
     )
 )
 _NAME_SUFFIX_RE = re.compile(r",?\s+(Jr|Sr|JR|SR|II|III|IV)\.?$")
-_TRAILING_WORDS = frozenset({"PER", "FOR", "BY", "AND", "UNDER", "REASON", "REASONS"})
+_TRAILING_WORDS = frozenset({"PER", "FOR", "NOR", "BY", "AND", "UNDER", "REASON", "REASONS"})
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
@@ -144,10 +164,21 @@ _REASON_LETTER_RE = re.compile(r"1\.\s?[4-6]\s*\(?\s*[a-hA-H](?![A-Za-z])")
 _LETTERS_LINE_RE = re.compile(r"^(?:[(\[]?[A-Ha-h](?:[)\]/,.\s]|$)|(?:AND|and|&)\s)")
 
 
+_OPEN_LIST_RE = re.compile(r"(?:\b(?i:and|or)|[,&(/])\s*$")
+
+
 def _until_reasons(line: str, so_far: list[str]) -> bool:
-    """The official runs on until the reasons; ``1.5`` / ``(B) AND (D)`` wrapped is one list."""
+    """The official runs on until the reasons; ``1.5`` / ``(B) AND (D)`` wrapped is one list.
+
+    A list left open at the line end (``1.4 (b) and`` / ``(d)``) or taken up by the
+    next line (``1.4 (b)`` / ``and (d).``) goes on too.
+    """
     joined = " ".join(so_far)
     if not _REASON_RE.search(joined):
+        return True
+    if _LETTERS_LINE_RE.match(line) and (
+        _OPEN_LIST_RE.search(joined) or line[:1] in "&," or line[:4].lower() in ("and ", "or (")
+    ):
         return True
     return not _REASON_LETTER_RE.search(joined) and bool(_LETTERS_LINE_RE.match(line))
 
@@ -162,8 +193,144 @@ FIELD = HeaderField(
 
 
 def _is_title_word(word: str) -> bool:
-    w = word.strip(".,:;()").upper()
-    return bool(w) and (w in _TITLE_VOCAB or "/" in w or w.endswith(("COUNS", "OFF")))
+    w = word.strip(".,:;()").upper().replace("\u2019", "'")
+    if not w:
+        return False
+    if w in _TITLE_VOCAB or "/" in w or w.endswith("COUNS") or (len(w) > 5 and w.endswith("OFF")):
+        return True
+    # "Political-Economic", "Politcial-Economic", "Pol-Econ": any part a title word
+    return "-" in w and any(part in _TITLE_VOCAB for part in w.split("-"))
+
+
+_PARTICLES = frozenset({"van", "de", "von", "der", "da", "del", "di", "du", "la", "le"})
+_INITIAL_RE = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.$")
+_SUFFIXES = frozenset({"JR", "JR.", "SR", "SR.", "II", "III", "IV"})
+
+
+def _name_token(word: str, *, mixed: bool) -> bool:
+    """A word of a person's name: ``Robert``, ``O.``, ``O'Grady``, ``LeBaron``, ``van``."""
+    word = word.strip('\u201c\u201d"')  # a nickname: A. "Hoot" Baez
+    if not word or _is_title_word(word) or any(c.isdigit() for c in word) or "/" in word:
+        return False
+    if word in _PARTICLES or _INITIAL_RE.match(word) or word.upper() in _SUFFIXES:
+        return True
+    if not word[:1].isupper():
+        return False
+    letters = word.strip(".,'\u2019-")
+    if mixed and len(letters) >= 2 and letters.isupper():
+        return False  # "EUR", "ISN", "NAS": office codes in mixed-case text
+    return len(letters) >= 2
+
+
+def _name_from_right(words: list[str], *, mixed: bool) -> int:
+    """Index where the person's name starts at the end of ``words`` (len: no name)."""
+    i = len(words)
+    while i > 0 and len(words) - i < 5 and _name_token(words[i - 1], mixed=mixed):
+        i -= 1
+    while i < len(words) and words[i] in _PARTICLES:
+        i += 1  # a name does not start with "van"
+    return i
+
+
+def _is_name_part(part: str) -> bool:
+    """A comma-separated part that is a person's name (``Heather M``, ``Chris Stevens``)."""
+    words = part.split()
+    mixed = any(c.islower() for c in part)
+    return 0 < len(words) <= 5 and _name_from_right(words, mixed=mixed) == 0
+
+
+_JOIN_STOP = frozenset(
+    {"for", "nor", "or", "and", "of", "the", "to", "per", "from", "on", "in", "at", "by", "with"}
+)
+
+
+def _rejoin(words: list[str]) -> list[str]:
+    """Words a wrap broke in two: ``Do nald`` -> ``Donald``, ``Michae l`` -> ``Michael``."""
+    out: list[str] = []
+    for w in words:
+        if (
+            out
+            and w.isalpha()
+            and w.islower()
+            and w not in _JOIN_STOP
+            and w not in _PARTICLES
+            and len(w) <= 5
+            and out[-1].isalpha()
+            and out[-1][:1].isupper()
+            and len(out[-1]) <= 6
+        ):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _is_office(word: str, *, mixed: bool) -> bool:
+    letters = word.strip(".,:;()")
+    return _is_title_word(word) or (mixed and len(letters) >= 2 and letters.isupper())
+
+
+def _refine(name: str | None, title: str | None) -> tuple[str | None, str | None]:
+    """Move title words and office codes left in the name over to the title.
+
+    ``ECOPOL Counselor Andrew Erickson`` is the person Andrew Erickson; a name of
+    title-free words is left as it is, and so is text with no title word or office
+    code before the name (``Derived from Multiple Sources``) or two officials
+    (``DTRA Fred Carter and Poloff Steven Prohaska``).
+    """
+    if not name:
+        return name, title
+    words = name.split()
+    mixed = any(c.islower() for c in name)
+    if len(words) < 2 or all(_name_token(w, mixed=mixed) for w in words):
+        return name, title
+    joined = _rejoin(words)
+    if all(_name_token(w, mixed=mixed) for w in joined):
+        return " ".join(joined), title
+    start = _name_from_right(joined, mixed=mixed)
+    if start == 0 or start >= len(joined):
+        return name, title
+    before = joined[:start]
+    if not any(_is_office(w, mixed=mixed) for w in before):
+        return name, title
+    if "and" in before:
+        k = len(before) - 1 - before[::-1].index("and")
+        if k >= 2 and all(_name_token(w, mixed=mixed) for w in before[k - 2 : k]):
+            return name, title  # two officials
+    prefix = " ".join(before).strip(" ,-\u2013\u2014")
+    return " ".join(joined[start:]), (f"{title} {prefix}" if title else prefix)
+
+
+def _split_commas(parts: list[str]) -> tuple[str | None, str | None] | None:
+    """``Chris Stevens, CDA, ...``; ``Charge d'Affaires, a.i., Michael J. Fitzpatrick``;
+    surname first: ``Hodges, Heather M, Ambassador, State`` (Heather M Hodges)."""
+
+    def titled(p: str) -> bool:
+        return bool(_TITLE_WORDS.search(p)) or any(_is_title_word(w) for w in p.split())
+
+    names = [i for i, p in enumerate(parts) if _is_name_part(p) and not titled(p)]
+    titles = [i for i, p in enumerate(parts) if titled(p)]
+    if not titles:
+        return None
+    if not names:
+        # "DCM DAVID J. KEEGAN, EMBASSY WELLINGTON": title and name in one part.
+        for i in titles:
+            words = parts[i].split()
+            mixed = any(c.islower() for c in parts[i])
+            start = _name_from_right(words, mixed=mixed)
+            if 0 < start <= len(words) - 2:
+                title = ", ".join([*parts[:i], " ".join(words[:start])])
+                return " ".join(words[start:]), title
+        return None
+    first = names[0]
+    name = parts[first]
+    if first + 1 in names and first + 2 in titles:
+        name = f"{parts[first + 1]} {name}"  # "Hodges, Heather M": surname first
+    t = titles[0]
+    title = parts[t]
+    if t + 1 < len(parts) and parts[t + 1].strip(". ").lower() in ("a.i", "ai"):
+        title = f"{title}, a.i."
+    return name, title
 
 
 def parse_reasons(text: str) -> list[str]:
@@ -187,6 +354,21 @@ def split_official(who: str) -> tuple[str | None, str | None]:
     ``per`` / ``for`` is not part of it, and an office before the name
     (``AF/C - MARY SMITH``, ``AMBASSADOR TO SUDAN JOHN DOE``) is the title.
     """
+    name, title = _split_official(who)
+    return _refine(name, title)
+
+
+# Not part of the official: "E.O. 12958" cited beside the name, a trailing "for
+# reaons" / "under Section ..." / a "FO R" broken by a wrap.
+_EO_MENTION_RE = re.compile(r",?\s*E\.?\s?O\.?\s?\d{5}\s*,?")
+_TRAILING_CLAUSE_RE = re.compile(
+    r"\s+(?:(?i:for|per|under)\s+(?i:re\w*|sec\w*|e\.?\s?o\b|\d).*|F\s?O\s?R|f\s?o\s?r)$"
+)
+
+
+def _split_official(who: str) -> tuple[str | None, str | None]:
+    who = _EO_MENTION_RE.sub(" ", who)
+    who = _TRAILING_CLAUSE_RE.sub("", who.strip(" .,;:"))
     who = who.strip(" .,;:")
     words = who.split()
     while words and words[-1].upper().strip(".,:;") in _TRAILING_WORDS:
@@ -196,11 +378,14 @@ def split_official(who: str) -> tuple[str | None, str | None]:
         return None, None
     suffix = _NAME_SUFFIX_RE.search(who)
     if suffix:
-        name, title = split_official(who[: suffix.start()])
+        name, title = _split_official(who[: suffix.start()])
         return (f"{name}, {suffix.group(1)}." if name else None), title
     if "," in who:
         parts = [p.strip(" .") for p in who.split(",") if p.strip(" .")]
         if len(parts) >= 2:
+            found = _split_commas(parts)
+            if found is not None:
+                return found
             if _TITLE_WORDS.search(parts[1]) or not _TITLE_WORDS.search(parts[0]):
                 return parts[0], parts[1]
             return parts[1], parts[0]

@@ -48,6 +48,8 @@ def split_transmission(state: ParseState) -> None:
     for i in range(fm, min(limit, fm + 150)):
         s = lines[i].strip()
         if s and s[0] in CLASS_FIRST and CLASSIFICATION_RE.match(s):
+            if i + 1 < limit and lines[i + 1].lstrip().startswith("PAGE "):
+                continue  # a page break inside the TO/INFO list, not the text's first line
             cut = i
             break
     if cut is None:

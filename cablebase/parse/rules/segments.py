@@ -48,11 +48,63 @@ _KEYWORD_SPAN = 8000
 
 
 def _is_body_start(s: str) -> bool:
-    return bool(PARA_START_RE.match(s) and s[0].isdigit()) or bool(SUMMARY_START_RE.match(s))
+    return (
+        bool(PARA_START_RE.match(s) and s[0].isdigit())
+        or bool(SUMMARY_START_RE.match(s))
+        or (s[0] == "(" and bool(MARKED_START_RE.match(s)))
+    )
+
+
+# A portion marking that opens an unnumbered paragraph: "(U) DCM and POL Intern ...",
+# "(SBU) Post has ...", a marking alone on its line; not a REF item ("(C) STATE 45792",
+# "(C) Sao Paulo 42;") nor "(U) Classified by ...".
+_MARKED = (
+    # alone at the end of its line; "(C)" there is a reason letter ("1.4 (B) and (C)")
+    r"(?:\((?:U|S|SBU|TS|LOU|FOUO|[CS]/{1,2}[A-Z]{1,4})\)(?=[ \t]*$)"
+    r"|\((?:U|C|S|SBU|TS|LOU|FOUO)(?:/{1,2}[A-Z]{1,4})?\)"
+    r"(?![ \t]+(?i:classified\b)|[ \t]+(?:\d{2,4}[ \t]+)?[A-Za-z][A-Za-z .\-]{1,30}?[ \t]0*\d{1,7}"
+    r"[ \t]*(?:[;,.)(]|$|AND\b|and\b))"
+    r"(?=[ \t]+[A-Z]?[a-z]|[ \t]+[A-Z][A-Za-z]*[ \t]+[a-z]))"
+)
+MARKED_START_RE = re.compile(r"^[ \t]*" + _MARKED)
+# Paragraph 1 glued to the header line before it in a flattened copy ("SUBJECT: X
+# 1. (SBU) Text", "------- SUMMARY ------- 1. (SBU) Text", "REF: STATE 86108 (SBU) Text").
+_GLUED_BODY_RE = re.compile(
+    r"[ \t](?=(?:[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]{3,}[ \t]*)?"
+    r"(?:1[ \t]*\.[ \t]*\([A-Z]{1,4}(?:/{1,2}[A-Z]{1,4})*\)|" + _MARKED + "))"
+)
+_FRAMED_RE = re.compile(r"[ \t]*[-=]{3,}[ \t]*[A-Za-z][A-Za-z ]{2,40}?[ \t]*[-=]{3,}[ \t]+\S")
+
+
+def _unglue_head(lines: list[str], limit: int) -> list[str]:
+    """Break a flattened copy's header line where paragraph 1 begins on it.
+
+    Only a line that holds a header keyword with some text after it before the
+    glued ``1. (X)`` or ``(SBU) Text`` (or that opens with a framed heading) is
+    broken, once: paragraph 1 then begins the body. ``SUBJECT: (C) X`` is not.
+    """
+    for i in range(min(len(lines), limit)):
+        line = lines[i]
+        if len(line) < 20 or "(" not in line:
+            continue
+        m = _GLUED_BODY_RE.search(line, 0, _KEYWORD_SPAN)
+        if m is None:
+            continue
+        head = line[: m.start()]
+        framed = _FRAMED_RE.match(line)
+        if framed and framed.end() - 1 <= m.end() + 1:
+            head, tail = line[: framed.end() - 1], line[framed.end() - 1 :]
+            return [*lines[:i], head.rstrip(), tail.lstrip(), *lines[i + 1 :]]
+        keywords = list(KEYWORD_RE.finditer(head)) if _may_have_keyword(head) else []
+        if keywords and head[keywords[-1].end() :].strip(" \t:.-"):
+            return [*lines[:i], head.rstrip(), line[m.end() :], *lines[i + 1 :]]
+    return lines
 
 
 def segments(state: ParseState) -> None:
     lines = state.text.split("\n")
+    if ") " in state.text[:_KEYWORD_SPAN]:
+        lines = _unglue_head(lines, _HEADER_SCAN)
     state.lines = lines
     n = len(lines)
     limit = min(n, _HEADER_SCAN)
@@ -145,6 +197,48 @@ def segments(state: ParseState) -> None:
     state.body_start = body
     state.segments = {k: "\n".join(v) for k, v in segs.items()}
     state.preamble = "\n".join(preamble)
+    if state.teaser:
+        for key, value in _teaser_segments(state.teaser).items():
+            state.segments.setdefault(key, value)
+
+
+def _teaser_segments(teaser: str) -> dict[str, str]:
+    """The complete header fields of a viewer page's teaser (the one cut by "..." is not,
+    but a Classified By cut in its reasons keeps the official, a REF list its whole items).
+
+    Some full copies lost a field the teaser still shows (a flattened copy without
+    its SUBJECT line): the teaser gives it, but never a field the cut ended in.
+    """
+    probe = ParseState(text=teaser.replace("\u00b6", "").replace("\xa0", " "))
+    segments(probe)
+    out = {}
+    for key, value in probe.segments.items():
+        value = value.rstrip()
+        if not value.endswith(".."):
+            out[key] = value
+        elif key == "classified_by" and (m := _REASONS_AT_RE.search(value)):
+            # Cut in the reasons: the official before them is whole, the reasons are not.
+            out[key] = value[: m.start()].rstrip(" ,;.:")
+        elif key == "classified_by" and "," in value:
+            out[key] = value[: value.rfind(",")]  # "DANA MURRAY, SENIOR WATCH OFFICE..."
+        elif key == "ref":
+            # A REF list keeps the items the cut left whole: "A) STATE 1 B) STATE 2 ..."
+            # keeps both, "A) STATE 1 B) STA..." only the first.
+            cut = value.rstrip(".")
+            if cut == cut.rstrip():
+                cut = cut.rsplit(None, 1)[0] if " " in cut.strip() else ""
+                # The cut item's label and post without their serial go with it.
+                labels = list(_ITEM_LABEL_RE.finditer(cut))
+                if labels and not any(c.isdigit() for c in cut[labels[-1].end() :]):
+                    cut = cut[: labels[-1].start()]
+            out[key] = _DANGLING_LABEL_RE.sub("", cut.rstrip())
+    return {k: v for k, v in out.items() if v.strip()}
+
+
+# A list label the cut left without its item: "... B)", "... (C)", "... D."
+_REASONS_AT_RE = re.compile(r"(?i)[\s,;.]+(?:for\s+)?reasons?\b|\s1\.\s?[4-6]\b")
+_ITEM_LABEL_RE = re.compile(r"(?:^|(?<=\s))\(?[A-Za-z][.)](?=\s)")
+_DANGLING_LABEL_RE = re.compile(r"\s+\(?[A-Za-z][.)]$|\s+\([A-Za-z]\)$")
 
 
 # Upper case, or any case with a colon: "Subject to approval" in prose is not a keyword.
