@@ -1,0 +1,65 @@
+"""The parser's shortcuts for speed find exactly what the plain way finds.
+
+Each shortcut (a scan that runs a regex only where it can match, a cheap test
+before a pattern) is compared with the straightforward code it replaces, on
+the lines of real cables and on awkward invented ones: a shortcut that missed
+a keyword would lose a cable's subject or TAGS without any error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cablebase.parse.context import Context
+from cablebase.parse.formats.wikileaks_html import read
+from cablebase.parse.rules.segments import _KEYWORD_SPAN, KEYWORD_RE, keyword_matches
+
+AWKWARD_LINES = [
+    "",
+    "TAGS PREL PGOV",
+    "  \tTAGS PREL",
+    "tags: prel",
+    "E.O. 12958: DECL: 1/1/2016 TAGS: PREL SUBJECT: ONE LINE",
+    "e. o. 12958 decl: 1/1/16",
+    "SANCTIONS UNDER E.O. 13382",
+    "AGUILERAE.O. 12958: N/A",
+    "EO 12958 DECL OADR",
+    "THE PRIME MINISTERREF: A. LONDON 1939",
+    "REF: A. REF: A. STATE 55370",
+    "REFTELS A. STATE 1",
+    "REF (A) STATE 1",
+    "Classified By: Classified By: Jane Doe",
+    "CLASSIFIEDECL: 1/1/2016",
+    "DECLASSIFY ON: 2020/01/12",
+    "Subject: Subject: twice",
+    "SUBJ: SHORT",
+    "E.E.O.EO 12345 E.O.E.O. 12345",
+    "TAGTAGS: TAGS:TAGS PREL",
+    "SUBJECT\u00a0: NON-ASCII BLANK, TAGS: PREL",
+    "CLASS\u0130FIED BY: DOTTED CAPITAL I",
+    "Subject to approval: not a keyword in prose?",
+    "x" * 9000 + " TAGS: PAST THE SPAN",
+    "REF: " * 2000,
+]
+
+
+def _page_lines(pages: Path, limit: int = 120) -> list[str]:
+    lines: list[str] = []
+    for page in sorted(pages.glob("*.html")):
+        state = read(page.read_text(encoding="utf-8"), Context())
+        lines.extend((state.transmission + "\n" + state.text).split("\n")[:limit])
+    return lines
+
+
+@pytest.mark.timeout(60)
+def test_keyword_scan_finds_what_the_full_regex_finds(samples_dir: Path) -> None:
+    lines = AWKWARD_LINES + _page_lines(samples_dir / "cablegate-2010-pages")
+    found_any = 0
+    for line in lines:
+        want = [(m.lastgroup, m.span()) for m in KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN)]
+        got = [(m.lastgroup, m.span()) for m in keyword_matches(line)]
+        assert got == want, line[:200]
+        found_any += bool(want)
+    assert found_any > 1000  # the real headers' keyword lines were among them
