@@ -177,19 +177,30 @@ def _last_keyword_line(lines: list[str], start: int, limit: int) -> int:
     return last
 
 
+# Characters that an ASCII letter matches when case is ignored: İ ı ſ K (Kelvin sign).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
 def keyword_matches(line: str) -> list[re.Match[str]]:
     """``KEYWORD_RE.finditer`` over the line's first ``_KEYWORD_SPAN`` characters, as a list.
 
     The keyword pattern, tried at every position, cost more than the rest of the
     header scan together: the regex runs only where a keyword can begin (a field's
     ``starts``, found with str.find in the upper-cased line, and the line's start), in
-    order, skipping spots inside a match, as finditer would. Upper-casing keeps
-    positions in ASCII only; other lines take finditer itself.
+    order, skipping spots inside a match, as finditer would. Other characters than
+    ASCII are looked at as "?" (one for one, so positions hold): none begins a
+    keyword, except the four that match an ASCII letter when case is ignored, and a
+    line holding one of those takes finditer itself.
     """
     head = line[:_KEYWORD_SPAN]
-    if not _STARTS or not head.isascii():
+    if head.isascii():
+        up = head.upper()
+    elif any(c in head for c in _FOLDS_TO_ASCII):
         return list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN))
-    up = head.upper()
+    else:
+        up = head.encode("ascii", "replace").decode("ascii").upper()
+    if not _STARTS:
+        return list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN))
     spots = [0]
     for lit in _STARTS:
         if lit in up:  # cheaper than find on the (usual) miss
