@@ -66,3 +66,45 @@ def test_keyword_scan_finds_what_the_full_regex_finds(samples_dir: Path) -> None
         assert got == want, line[:200]
         found_any += bool(want)
     assert found_any > 1000  # the real headers' keyword lines were among them
+
+
+HEADER = (
+    "VZCZCXRO1234\nOO RUEHWEB\nDE RUEHMO #1323/01 0411526\nO 101526Z FEB 06\n"
+    "FM AMEMBASSY MOSCOW\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4696\n"
+)
+AWKWARD_TEXTS = [
+    HEADER + "\n\n\nC O N F I D E N T I A L MOSCOW 001323\n\nSUBJECT: X\n\n1. (C) Text.\n",
+    HEADER + "BT\n\n\n\nUNCLAS SECTION 01 OF 02 STATE 1\n",
+    HEADER + "\n\n\n",  # nothing after the header
+    HEADER + "\n" + "1. (U) No classification line.\n" * 700,  # more lines than scanned
+    HEADER + "SECRET STATE 1\n" + "x" * 31000 + "\n",  # longer than the split scan
+    "\n\nSECRET STATE 1\nSUBJECT: NO HEADER\n\n1. (S) Text.\n",
+    "SECRET\n",
+]
+
+
+def _telegrams(pages: Path) -> list[str]:
+    out = []
+    for page in sorted(pages.glob("*.html")):
+        state = read(page.read_text(encoding="utf-8"), Context())
+        out.append((state.transmission + "\n\n" + state.text).strip() + "\n")
+    return out
+
+
+@pytest.mark.timeout(60)
+def test_the_lines_routing_leaves_are_the_split_of_the_text_left(samples_dir: Path) -> None:
+    from cablebase.parse.rules.cleanup import cleanup
+    from cablebase.parse.rules.routing import routing
+    from cablebase.parse.state import ParseState
+
+    shared = 0
+    for text in AWKWARD_TEXTS + _telegrams(samples_dir / "cablegate-2010-pages"):
+        state = ParseState(text=text)
+        cleanup(state)
+        routing(state)
+        if state.split is not None:
+            shared += 1
+            assert state.split[0] is state.text
+            assert state.split[1] == state.text.split("\n"), text[:300]
+        assert state.text_lines() == state.text.split("\n")
+    assert shared > 400  # the real cables' split was handed on

@@ -62,7 +62,7 @@ def _is_body_start(s: str) -> bool:
 
 
 def segments(state: ParseState) -> None:
-    lines = state.text.split("\n")
+    lines = state.text_lines()
     state.lines = lines
     n = len(lines)
     limit = min(n, _HEADER_SCAN)
