@@ -8,13 +8,17 @@ a keyword would lose a cable's subject or TAGS without any error.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cablebase.parse.context import Context
 from cablebase.parse.formats.wikileaks_html import read
 from cablebase.parse.rules.segments import _KEYWORD_SPAN, KEYWORD_RE, keyword_matches
+from cablebase.parse.text import _new_page_breaks, _trailing_words
 
 AWKWARD_LINES = [
     "",
@@ -108,3 +112,43 @@ def test_the_lines_routing_leaves_are_the_split_of_the_text_left(samples_dir: Pa
             assert state.split[1] == state.text.split("\n"), text[:300]
         assert state.text_lines() == state.text.split("\n")
     assert shared > 400  # the real cables' split was handed on
+
+
+_POST_BEFORE_RE = re.compile(r"((?:[A-Z]+\s+){1,4})$")
+
+
+def _words_by_regex(window: str) -> list[tuple[int, int]]:
+    m = _POST_BEFORE_RE.search(window)
+    if not m:
+        return []
+    return [(m.start(1) + w.start(), m.start(1) + w.end()) for w in re.finditer("[A-Z]+", m[1])]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["A", "LA", "PAZ", "x", "Ab", ".", "-", " ", "\n", "\t", "\u00a0", "\u00c9"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_words_before_a_page_serial_are_what_the_regex_found(window: str) -> None:
+    assert _trailing_words(window) == _words_by_regex(window)
+
+
+@pytest.mark.timeout(60)
+def test_page_break_post_names_on_real_cables(samples_dir: Path) -> None:
+    windows = [
+        "ions. \n\n----- \n\nLA PAZ ",
+        "commenting\nBEIJING ",
+        "A B C D E F ",
+        "\nABCD E F G H ",
+        "ABC\n",
+        "x ABC",
+    ]
+    for text in _telegrams(samples_dir / "cablegate-2010-pages"):
+        windows.extend(text[max(0, m.start() - 60) : m.start()] for m in _new_page_breaks(text))
+    assert len(windows) > 100
+    for window in windows:
+        assert _trailing_words(window) == _words_by_regex(window), window
