@@ -57,6 +57,19 @@ class ParseState:
     # The signature as it stood after the text ("\n\nRICE", " Herbst"): cut from the
     # last paragraph by ``signers``, given back to the display body by ``finish``.
     signature_tail: str = ""
+    # ``text`` split at line ends by a rule that splits it anyway (``routing``), kept
+    # for ``segments`` so the text is not split twice: (the text, its lines).
+    split: tuple[str, list[str]] | None = None
+
+    def text_lines(self) -> list[str]:
+        """``text.split("\\n")``: the split left for this very text, else a new one.
+
+        The list is handed over, not shared: a second call splits again.
+        """
+        split, self.split = self.split, None
+        if split is not None and split[0] is self.text:
+            return split[1]
+        return self.text.split("\n")
 
     def cite_year(self) -> str | None:
         """Two-digit year for citations that give none: context, own id, then DTG."""

@@ -10,6 +10,7 @@ import contextlib
 import re
 
 from cablebase.parse.errors import ParseError
+from cablebase.parse.ids import canonical_code
 
 MAX_BYTES = 64 * 1024 * 1024
 """Inputs above this size are refused: no cable is that long (the longest are ~1 MB)."""
@@ -65,7 +66,7 @@ OLD_PAGE_BREAK_RE = re.compile(
 _PAGE_CLASSIFICATIONS = ("UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE")
 # Anchored on the digits so the scan is one pass; the post's words are found looking back.
 _NEW_PAGE_RE = re.compile(r"\b(\d{8})[ \t]+(\d{3})(?:\.\d{1,2})?[ \t]+OF[ \t]+(\d{3})\b")
-_POST_BEFORE_RE = re.compile(r"((?:[A-Z]+\s+){1,4})$")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 _PAGE_PROBE_RE = re.compile(r"PAGE[ \t]+\d{2,3}[ \t]")
@@ -86,17 +87,39 @@ def _new_page_breaks(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _trailing_words(window: str) -> list[tuple[int, int]]:
+    """(start, end) of the last one to four upper-case words, each followed by blanks to
+    the window's end (``\\nLA PAZ ``); none if the window does not end so.
+
+    What ``re.search(r"((?:[A-Z]+\\s+){1,4})$", window)`` finds, read backwards from
+    the end instead of trying the pattern at every position of the window.
+    """
+    words: list[tuple[int, int]] = []
+    i = len(window)
+    while len(words) < 4:
+        j = i
+        while j and window[j - 1].isspace():
+            j -= 1
+        k = j
+        while k and window[k - 1] in _UPPER:
+            k -= 1
+        if j == i or k == j:
+            break
+        words.append((k, j))
+        i = k
+    words.reverse()
+    return words
+
+
 def _post_start(text: str, end: int) -> int:
     """Where the post name before a page-break serial starts (``end`` if there is none)."""
-    from cablebase.parse.ids import canonical_code
-
-    window = text[max(0, end - 60) : end]
-    m = _POST_BEFORE_RE.search(window)
-    if not m:
+    base = max(0, end - 60)
+    window = text[base:end]
+    spans = _trailing_words(window)
+    if not spans:
         return end
-    words = m.group(1).split()
-    base = end - len(window) + m.start(1)
-    offsets = [base + o.start() for o in re.finditer(r"[A-Z]+", m.group(1))]
+    words = [window[a:b] for a, b in spans]
+    offsets = [base + a for a, _b in spans]
     for i in range(len(words)):
         joined = "".join(words[i:])
         if canonical_code(" ".join(words[i:])) == joined:

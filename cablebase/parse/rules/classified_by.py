@@ -189,6 +189,7 @@ FIELD = HeaderField(
     probes=("LASSIFIED", "lassified"),
     max_lines=3,
     continues=_until_reasons,
+    starts=("CLASSIFIED",),
 )
 
 

@@ -32,6 +32,7 @@ EO_FIELD = HeaderField(
     probes=("E.O", "EO ", "E.o", "e.o"),
     max_lines=1,
     continues=_decl_follows,
+    starts=("E.", "EO"),
 )
 DECL_FIELD = HeaderField(
     name="decl",
@@ -41,6 +42,7 @@ DECL_FIELD = HeaderField(
     max_lines=1,
     continues=_decl_follows,
     repeats=True,
+    starts=("DECL",),
 )
 
 

@@ -28,6 +28,9 @@ class HeaderField:
     ``max_lines`` lines while ``continues(line, lines_so_far)`` holds; a line
     after a blank line for which ``resumes(line)`` holds joins it again;
     ``repeats`` lets a second keyword add to the field instead of ending it.
+    ``starts`` are upper-case strings one of which begins every match of ``keyword``
+    (a ``^`` form may begin at the line's start instead): the scan tries the keyword
+    only there; empty means "unknown", and lines are scanned whole.
     """
 
     name: str
@@ -37,3 +40,4 @@ class HeaderField:
     continues: Callable[[str, list[str]], bool] = _always
     resumes: Callable[[str], bool] = _never
     repeats: bool = False
+    starts: tuple[str, ...] = ()

@@ -46,6 +46,7 @@ FIELD = HeaderField(
     probes=("REF", ":"),
     max_lines=15,
     resumes=_lettered_item,
+    starts=("REF",),
 )
 
 

@@ -26,6 +26,10 @@ _TRANSMISSION_LINE_RE = re.compile(
 )
 
 
+_HEAD_CHARS = 30000
+_HEAD_LINES = 600
+
+
 def split_transmission(state: ParseState) -> None:
     """Move transmission lines above the classification line into the header.
 
@@ -39,7 +43,12 @@ def split_transmission(state: ParseState) -> None:
         and not _FM_LINE_RE.search(text[:3000])
     ):
         return
-    lines = text[:30000].split("\n", 600)[:600]
+    # The first 600 lines of the first 30,000 characters; a text within that size is
+    # split whole, and the split is left for ``segments`` (state.text_lines).
+    whole = text.split("\n") if len(text) <= _HEAD_CHARS else None
+    lines = text[:_HEAD_CHARS].split("\n", _HEAD_LINES) if whole is None else whole
+    if len(lines) > _HEAD_LINES:
+        lines = lines[:_HEAD_LINES]
     limit = len(lines)
     cut = None
     # Catalogue lines (number, date, id, "CONFIDENTIAL") may precede the header:
@@ -56,6 +65,8 @@ def split_transmission(state: ParseState) -> None:
         # No classification line: the header runs to the first blank line after FM/TO.
         first = next((i for i in range(limit) if lines[i].strip()), None)
         if first is None or not _TRANSMISSION_LINE_RE.match(lines[first].strip()):
+            if whole is not None:
+                state.split = (text, whole)
             return
         cut = next((i for i in range(first, limit) if not lines[i].strip()), limit)
     before = lines[:cut]
@@ -64,7 +75,15 @@ def split_transmission(state: ParseState) -> None:
         # text keeps the header block it already has.
         if not state.transmission:
             state.transmission = "\n".join(before).strip("\n")
-        state.text = text[len("\n".join(before)) :].lstrip("\n")
+        # len("\n".join(before)), without joining
+        state.text = text[sum(map(len, before)) + cut - 1 if cut else 0 :].lstrip("\n")
+        if whole is not None:
+            # The lines of the text that is left: lstrip("\n") dropped the empty ones first.
+            while cut < len(whole) and not whole[cut]:
+                cut += 1
+            state.split = (state.text, whole[cut:] or [""])
+    elif whole is not None:
+        state.split = (text, whole)
 
 
 def routing(state: ParseState) -> None:

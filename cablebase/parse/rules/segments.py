@@ -35,6 +35,12 @@ HEADER_FIELDS: tuple[HeaderField, ...] = (
 FIELDS = {f.name: f for f in HEADER_FIELDS}
 KEYWORD_RE = re.compile("|".join(f"(?P<{f.name}>{f.keyword})" for f in HEADER_FIELDS))
 _PROBES = tuple(sorted({p for f in HEADER_FIELDS for p in f.probes}))
+# Where a keyword can begin (see HeaderField.starts); empty if a field does not say.
+_STARTS = (
+    tuple(sorted({s for f in HEADER_FIELDS for s in f.starts}))
+    if all(f.starts for f in HEADER_FIELDS)
+    else ()
+)
 PARA_START_RE = re.compile(r"^[ \t]*(\d{1,3})[ \t]*\.(?![\d.])[ \t]*(?:\(([^)\n]{1,30})\))?[ \t]*")
 SUMMARY_START_RE = re.compile(r"^[ \t]*(?:SUMMARY|Summary)(?:\s+AND\s+COMMENT|\s+and\s+comment)?\b")
 ENTIRE_TEXT_RE = re.compile(r"^[ \t]*[A-Z ]+-[ \t]*ENTIRE TEXT\.?[ \t]*$")
@@ -48,11 +54,13 @@ _KEYWORD_SPAN = 8000
 
 
 def _is_body_start(s: str) -> bool:
-    return (
-        bool(PARA_START_RE.match(s) and s[0].isdigit())
-        or bool(SUMMARY_START_RE.match(s))
-        or (s[0] == "(" and bool(MARKED_START_RE.match(s)))
-    )
+    # The first character tells which pattern can match: saves the regexes on most lines.
+    first = s[:1]
+    if first.isdigit():
+        return bool(PARA_START_RE.match(s))
+    if first == "(":
+        return bool(MARKED_START_RE.match(s))
+    return first in ("S", " ", "\t") and bool(SUMMARY_START_RE.match(s))
 
 
 # A portion marking that opens an unnumbered paragraph: "(U) DCM and POL Intern ...",
@@ -102,7 +110,7 @@ def _unglue_head(lines: list[str], limit: int) -> list[str]:
 
 
 def segments(state: ParseState) -> None:
-    lines = state.text.split("\n")
+    lines = state.text_lines()
     if ") " in state.text[:_KEYWORD_SPAN]:
         lines = _unglue_head(lines, _HEADER_SCAN)
     state.lines = lines
@@ -139,9 +147,7 @@ def segments(state: ParseState) -> None:
         if i > start and _is_body_start(s):
             body = i
             break
-        matches = (
-            list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN)) if _may_have_keyword(line) else None
-        )
+        matches = keyword_matches(line) if _may_have_keyword(line) else None
         if matches:
             lead = line[: matches[0].start()].strip()
             if lead:
@@ -261,6 +267,48 @@ def _last_keyword_line(lines: list[str], start: int, limit: int) -> int:
         if _KEYWORD_LINE_RE.match(s):
             last = i
     return last
+
+
+# Characters that an ASCII letter matches when case is ignored: İ ı ſ K (Kelvin sign).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def keyword_matches(line: str) -> list[re.Match[str]]:
+    """``KEYWORD_RE.finditer`` over the line's first ``_KEYWORD_SPAN`` characters, as a list.
+
+    The keyword pattern, tried at every position, cost more than the rest of the
+    header scan together: the regex runs only where a keyword can begin (a field's
+    ``starts``, found with str.find in the upper-cased line, and the line's start), in
+    order, skipping spots inside a match, as finditer would. Other characters than
+    ASCII are looked at as "?" (one for one, so positions hold): none begins a
+    keyword, except the four that match an ASCII letter when case is ignored, and a
+    line holding one of those takes finditer itself.
+    """
+    head = line[:_KEYWORD_SPAN]
+    if head.isascii():
+        up = head.upper()
+    elif any(c in head for c in _FOLDS_TO_ASCII):
+        return list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN))
+    else:
+        up = head.encode("ascii", "replace").decode("ascii").upper()
+    if not _STARTS:
+        return list(KEYWORD_RE.finditer(line, 0, _KEYWORD_SPAN))
+    spots = [0]
+    for lit in _STARTS:
+        if lit in up:  # cheaper than find on the (usual) miss
+            at = up.find(lit)
+            while at != -1:
+                spots.append(at)
+                at = up.find(lit, at + 1)
+    if len(spots) > 2:
+        spots = sorted(set(spots))
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in spots:
+        if at >= end and (m := KEYWORD_RE.match(line, at, _KEYWORD_SPAN)):
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _may_have_keyword(line: str) -> bool:

@@ -28,6 +28,7 @@ FIELD = HeaderField(
     keyword=r"(?<![A-Za-z/])(?:(?i:SUBJECT|SUBJ)[ \t]*:|SUBJECT(?=[ \t]+[A-Z(]))",
     probes=("SUBJ", ":"),
     max_lines=4,
+    starts=("SUBJ",),
 )
 
 

@@ -40,6 +40,7 @@ FIELD = HeaderField(
     probes=("TAG", ":"),
     max_lines=3,
     continues=_tag_line,
+    starts=("TAG",),
 )
 
 
