@@ -36,6 +36,7 @@ class _CountingSearcher:
 def similar_for(cables: list[Cable], public: Container[int]) -> dict[int, list[int]] | None:
     """``{pk: similar pks, best first}`` for ``cables``; None when the index cannot be read."""
     from cablebase.archive.search import SearchIndexError
+    from cablebase.archive.search.forms import Vocabulary
     from cablebase.archive.search.index import engine, engine_errors
     from cablebase.archive.search.similar import similar_query
     from cablebase.archive.search.source import similar_doc
@@ -46,8 +47,9 @@ def similar_for(cables: list[Cable], public: Container[int]) -> dict[int, list[i
             eng = engine()
             searcher = eng.searcher()
             counting = _CountingSearcher(searcher)
+            vocabulary = Vocabulary(searcher, lambda key, compute: eng.memo(searcher, key, compute))
             for cable in cables:
-                query = similar_query(counting, eng.schema, similar_doc(cable))
+                query = similar_query(counting, eng.schema, similar_doc(cable), vocabulary)
                 if query is None:
                     out[cable.pk] = []
                     continue
