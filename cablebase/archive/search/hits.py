@@ -11,6 +11,7 @@ otherwise the hits are read from the store (``source.load``).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from cablebase.archive.models import Cable
@@ -21,52 +22,23 @@ def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+@dataclass(slots=True, eq=False)
 class Listed:
     """One cable in a list of hits: reference id, subject, origin, level, dates, tags."""
 
-    __slots__ = (
-        "classification",
-        "comment_count",  # set by the discussion's template tag
-        "created",
-        "origin",
-        "origin_code",
-        "pk",
-        "precedence",
-        "reference_id",
-        "released",
-        "subject",
-        "tag_list",
-        "updated",
-        "year",
-    )
-
-    def __init__(
-        self,
-        pk: int,
-        reference_id: str,
-        subject: str,
-        origin: str,
-        origin_code: str,
-        classification: str,
-        precedence: str,
-        year: int | None,
-        created: datetime | None,
-        released: datetime | None,
-        updated: datetime | None,
-        tag_list: list[str],
-    ) -> None:
-        self.pk = pk
-        self.reference_id = reference_id
-        self.subject = subject
-        self.origin = origin
-        self.origin_code = origin_code
-        self.classification = classification
-        self.precedence = precedence
-        self.year = year
-        self.created = created
-        self.released = released
-        self.updated = updated
-        self.tag_list = tag_list
+    pk: int
+    reference_id: str
+    subject: str
+    origin: str
+    origin_code: str
+    classification: str
+    precedence: str
+    year: int | None
+    created: datetime | None
+    released: datetime | None
+    updated: datetime | None
+    tag_list: list[str]
+    comment_count: int = field(init=False)  # set by the discussion's template tag
 
     @property
     def id(self) -> int:
