@@ -240,8 +240,19 @@ def _signers_above_footer(state: ParseState, lines: list[str], end: int) -> tupl
     return sig_end, found
 
 
-def _tail(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
-    """``pattern`` searched in the last ``_TAIL`` characters only: a signature is short."""
+_UPPER_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-.")
+_LETTER_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")
+
+
+def _tail(pattern: re.Pattern[str], s: str, ends: frozenset[str]) -> re.Match[str] | None:
+    """``pattern`` searched in the last ``_TAIL`` characters only: a signature is short.
+
+    Both tail patterns end with a name and blanks: a line whose last character is
+    none that a name ends with (``ends``) is not searched.
+    """
+    last = s.rstrip()[-1:]
+    if not last or last not in ends:
+        return None
     return pattern.search(s, max(0, len(s) - _TAIL))
 
 
@@ -311,7 +322,7 @@ def _last_line_signers(state: ParseState, lines: list[str], end: int) -> tuple[i
         state.signature_tail = " " + last[cut:].strip()
         lines[end - 1] = last[:cut].rstrip()
     elif (
-        (m := _tail(_SIG_TAIL_TITLE_RE, s.rstrip(".")))
+        (m := _tail(_SIG_TAIL_TITLE_RE, s.rstrip("."), _LETTER_END))
         and (m.group(1) not in _NOT_TITLE_SIGNERS)
         and (
             len(s) > 200
@@ -325,7 +336,7 @@ def _last_line_signers(state: ParseState, lines: list[str], end: int) -> tuple[i
         cut = len(last) - len(last.lstrip()) + m.start(1)
         state.signature_tail = " " + last[cut:].strip()
         lines[end - 1] = last[:cut].rstrip()
-    elif (m := _tail(_SIG_TAIL_RE, s.rstrip("."))) and m.group(1) not in NOT_SIGNERS:
+    elif (m := _tail(_SIG_TAIL_RE, s.rstrip("."), _UPPER_END)) and m.group(1) not in NOT_SIGNERS:
         found = _split_signers(m.group(1))
         if found:
             cut = len(last) - len(last.lstrip()) + m.start(1)
