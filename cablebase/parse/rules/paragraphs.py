@@ -25,7 +25,6 @@ MARKING_RE = re.compile(
 _END_PUNCT = frozenset(".,;:?!")
 _AFTER = frozenset(".:!?\"')")
 _SKIP_LINES = frozenset({"SIPDIS", "NOFORN", "BT"})
-_DIGITS = frozenset("0123456789")
 
 
 def _is_rule(s: str) -> bool:
@@ -95,31 +94,14 @@ def split_paragraphs(lines: list[str]) -> list[Paragraph]:
 
     n = len(stripped)
     prev: str | None = None
-    # Whether a heading may start on this line: the first line, or one after a blank
-    # line, a line of dashes or a sentence end (worked out once, on the line before).
-    after = True
     for i, s in enumerate(stripped):
-        if not s:
+        if not s or (s[0] in "-=_" and _is_rule(s)):
             if cur:
                 blocks.append(_join(cur))
                 cur = []
             prev = s
-            after = True
             continue
-        first = s[0]
-        if first in "-=_":
-            if _is_rule(s):
-                if cur:
-                    blocks.append(_join(cur))
-                    cur = []
-                prev = s
-                after = True
-                continue
-            m = None
-        elif first in _DIGITS or (first > "\x7f" and first.isdigit()):
-            m = PARA_START_RE.match(s)
-        else:
-            m = None
+        m = PARA_START_RE.match(s) if s[0].isdigit() else None
         if m:
             num = int(m.group(1))
             rest = s[m.end() :]
@@ -140,19 +122,18 @@ def split_paragraphs(lines: list[str]) -> list[Paragraph]:
                 if rest.strip():
                     cur = [rest]
                 prev = s
-                after = s[-1] in _AFTER
                 continue
-        if after and _is_heading(s, prev, stripped[i + 1] if i + 1 < n else None):
+        if (prev is None or not prev or prev[-1] in _AFTER or prev[0] in "-=_") and _is_heading(
+            s, prev, stripped[i + 1] if i + 1 < n else None
+        ):
             flush()
             out.append(Paragraph(number=None, marking=None, text=" ".join(s.split())))
             prev = s
-            after = s[-1] in _AFTER or first in "-=_"
             continue
         if kind is None:
             number, marking, kind = None, None, "text"
         cur.append(s)
         prev = s
-        after = s[-1] in _AFTER or first in "-=_"
     flush()
     return out
 
