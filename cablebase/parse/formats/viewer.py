@@ -250,7 +250,8 @@ def _bare_dates(out: ViewerText) -> None:
     date, id, origin, classification); and a catalogue id ``2001VATICA01261``.
     """
     text = out.text
-    pos = _LEAD_RE.match(text).end()  # what lstrip would take, without copying the text
+    lead = _LEAD_RE.match(text)  # what lstrip would take, without copying the text
+    pos = lead.end() if lead else 0
     if m := _CABLE_DATED_RE.match(text, pos):
         out.created = out.created or _stamp(*(int(g or 0) for g in m.groups()))
         pos = m.end()
