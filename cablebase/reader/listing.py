@@ -7,10 +7,10 @@ from typing import Any
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncDate
 from django.http import HttpRequest
 
 from cablebase.archive import redaction
+from cablebase.archive.calendar_sql import as_date, day, year_month
 from cablebase.archive.models import Cable
 
 PER_PAGE = 50
@@ -45,21 +45,24 @@ def side_nav() -> dict[str, Any]:
 
 
 def _build_nav() -> dict[str, Any]:
-    releases = list(
-        Cable.objects.filter(released__isnull=False)
-        .annotate(day=TruncDate("released"))
+    releases = [
+        {"day": as_date(row["day"]), "n": row["n"]}
+        for row in Cable.objects.filter(released__isnull=False)
+        .annotate(day=day("released"))
         .values("day")
         .annotate(n=Count("id"))
         .order_by("-day")
-    )
+    ]
+    year, month = year_month("created")
     months: dict[int, list[tuple[int, int]]] = {}
     for row in (
         Cable.objects.filter(created__isnull=False)
-        .values("created__year", "created__month")
+        .annotate(y=year, m=month)
+        .values("y", "m")
         .annotate(n=Count("id"))
-        .order_by("-created__year", "created__month")
+        .order_by("-y", "m")
     ):
-        months.setdefault(row["created__year"], []).append((row["created__month"], row["n"]))
+        months.setdefault(row["y"], []).append((row["m"], row["n"]))
     years = [
         {"year": y, "n": sum(n for _, n in ms), "months": [{"month": m, "n": n} for m, n in ms]}
         for y, ms in months.items()

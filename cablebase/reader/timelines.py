@@ -12,16 +12,19 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from cablebase.archive.calendar_sql import year_month
 from cablebase.archive.models import Cable
 from cablebase.reader import charts
 
 
 def month_counts(qs: QuerySet[Cable], field: str) -> dict[charts.Month, int]:
     """``{(year, month): cables}`` by ``created`` or ``released`` (undated cables left out)."""
+    year, month = year_month(field)
     rows = (
         qs.order_by()
         .filter(**{f"{field}__isnull": False})
-        .values_list(f"{field}__year", f"{field}__month")
+        .annotate(y=year, m=month)
+        .values_list("y", "m")
         .annotate(n=Count("id"))
     )
     return {(year, month): n for year, month, n in rows}

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from cablebase.archive.calendar_sql import month_range
 from cablebase.archive.models import Cable, Tag
 from cablebase.reader.listing import cable_list, level_slug, paginate, side_nav
 from cablebase.reader.page_cache import cached_listing
@@ -98,7 +99,8 @@ def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if not 1 <= int(month) <= 12:
         raise Http404(f"no month {month}")
     label = date(_year(year), int(month), 1).strftime("%B %Y")
-    qs = Cable.objects.filter(created__year=_year(year), created__month=int(month)).order_by(
+    start, end = month_range(_year(year), int(month))  # a range the index on created serves
+    qs = Cable.objects.filter(created__gte=start, created__lt=end).order_by(
         "created", "reference_id"
     )
     return _listing(request, qs, f"Created in {label}")
