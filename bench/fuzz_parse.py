@@ -7,6 +7,11 @@ and keyword fragments), duplicate or delete a slice, swap lines, flatten it to
 one line, or nest it in tags. Prints one JSON line of figures and lists any
 failure (the seed, the mutation and the error) so it can be replayed.
 
+The 1 s limit is on the CPU time of the parse (``time.thread_time``): on a shared
+machine the wall clock also counts the time other work held the core, and a
+parse that took 0.1 s of CPU read as 2 s there. The slowest wall time is
+reported beside it.
+
     .venv/bin/python -m bench.fuzz_parse --cases 100000 --seed 1
 """
 
@@ -89,11 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     counts = {"records": 0, "parse_errors": 0, "crashes": 0, "slow": 0}
     failures = []
     slowest = (0.0, "")
+    slowest_wall = 0.0
     started = time.perf_counter()
     for case in range(args.cases):
         index = rng.randrange(len(cables))
         data, how = mutate(cables[index], rng)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             parse_document(data, path=f"fuzz-{case}")
             counts["records"] += 1
@@ -102,18 +108,20 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # the finding this script exists for
             counts["crashes"] += 1
             failures.append({"case": case, "cable": index, "mutation": how, "error": repr(exc)})
-        took = time.perf_counter() - t0
+        took = time.thread_time() - c0
+        slowest_wall = max(slowest_wall, time.perf_counter() - t0)
         if took > slowest[0]:
             slowest = (took, f"case {case} cable {index} ({len(data):,} bytes): {how}")
         if took > SLOW_SECONDS:
             counts["slow"] += 1
-            failures.append({"case": case, "cable": index, "mutation": how, "seconds": took})
+            failures.append({"case": case, "cable": index, "mutation": how, "cpu_seconds": took})
     report = {
         "cases": args.cases,
         "seed": args.seed,
         **counts,
-        "slowest_seconds": round(slowest[0], 3),
+        "slowest_cpu_seconds": round(slowest[0], 3),
         "slowest_case": slowest[1],
+        "slowest_wall_seconds": round(slowest_wall, 3),
         "total_seconds": round(time.perf_counter() - started, 1),
         "failures": failures[:50],
     }

@@ -4,6 +4,7 @@ beside a bare tantivy index of the same texts, with sizes against the raw text."
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -29,13 +30,21 @@ def archive_reindex(db: str, work: Path) -> dict[str, Any]:
     rss_file = work / "reindex-rss.txt"
     cmd = [sys.executable, "-m", "cablebase", REINDEX, "--db", db]
     timed = [TIME, "-f", "%M", "-o", str(rss_file), *cmd] if os.path.exists(TIME) else cmd
+    cpu0 = _cpu(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(timed, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
+    cpu = _cpu(resource.RUSAGE_CHILDREN) - cpu0
     if proc.returncode != 0:
         raise RuntimeError(f"reindex exited {proc.returncode}: {proc.stderr[-600:]}")
     rss = int(rss_file.read_text().split()[-1]) if rss_file.exists() else None
-    return {"seconds": seconds, "max_rss_kib": rss}
+    return {"seconds": seconds, "cpu_seconds": cpu, "max_rss_kib": rss}
+
+
+def _cpu(who: int) -> float:
+    """Processor seconds (user + system) of this process or of its finished children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run(s: Sample, work: Path, db: str | None) -> tuple[StageResult, Path]:
@@ -63,6 +72,17 @@ def run(s: Sample, work: Path, db: str | None) -> tuple[StageResult, Path]:
             higher_is_better=False,
         ),
     ]
+    # Processor time tells the work apart from the machine's load: wall time on a
+    # shared 2-core machine says mostly how busy the other jobs were.
+    result.rows.append(
+        Row(
+            "cables per CPU-second",
+            s.cables / ours["cpu_seconds"] if ours and ours["cpu_seconds"] else None,
+            s.cables / base["cpu_seconds"] if base.get("cpu_seconds") else None,
+            "cables/s",
+            "bare tantivy, 1 thread",
+        )
+    )
     if ours and ours["max_rss_kib"]:
         result.rows.append(
             Row("peak RSS", ours["max_rss_kib"] / 1024, None, "MiB", higher_is_better=False)

@@ -8,6 +8,7 @@ filters, ranking weights, snippets and facets on top of it.
 from __future__ import annotations
 
 import re
+import resource
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +28,7 @@ def build(texts: Iterable[tuple[str, str]], where: Path) -> dict[str, Any]:
     sb.add_text_field("rid", stored=True, tokenizer_name="raw")
     sb.add_text_field("text")
     index = tantivy.Index(sb.build(), path=str(where))
+    cpu0 = _cpu()
     t0 = time.perf_counter()
     writer = index.writer(heap_size=HEAP, num_threads=1)
     n = 0
@@ -36,8 +38,20 @@ def build(texts: Iterable[tuple[str, str]], where: Path) -> dict[str, Any]:
     writer.commit()
     writer.wait_merging_threads()
     seconds = time.perf_counter() - t0
+    cpu = _cpu() - cpu0  # every thread of this process: reading the texts, indexing
     size = sum(p.stat().st_size for p in where.rglob("*") if p.is_file())
-    return {"seconds": seconds, "bytes": size, "documents": n, "path": str(where)}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "bytes": size,
+        "documents": n,
+        "path": str(where),
+    }
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def query_text(terms: list[str]) -> str | None:

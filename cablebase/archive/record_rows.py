@@ -16,7 +16,14 @@ from datetime import date, datetime
 from typing import Any
 
 from cablebase.archive.utc import iso_utc
-from cablebase.parse.record import CableRecord, ClassifiedBy, Paragraph, Reference, Source
+from cablebase.parse.record import (
+    CableRecord,
+    ClassifiedBy,
+    Paragraph,
+    Reference,
+    Source,
+    plain,
+)
 from cablebase.parse.tagcodes import describe_tag
 
 VERSION_FIELDS = (
@@ -127,11 +134,7 @@ def cable_fields(record: CableRecord, digest: str) -> dict[str, Any]:
 
 
 def _plain(recipient: Any) -> dict[str, Any]:
-    if isinstance(recipient, dict):
-        return recipient
-    from dataclasses import asdict
-
-    return asdict(recipient)
+    return recipient if isinstance(recipient, dict) else plain(recipient)
 
 
 def record_from_cable(cable: Any) -> CableRecord:

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cablebase.cli.common import NoArchiveError, add_db_option, no_archive_message, open_archive
+from cablebase.cli.common import add_db_option, cable_or_report
+from cablebase.cli.common import err as _err
+from cablebase.cli.common import open_or_report as _open
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,36 +56,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=200)
     p.set_defaults(handler=cmd_quarantine)
-
-
-def _err(message: str) -> None:
-    print(f"cablebase: {message}", file=sys.stderr)
-
-
-def _open(args: argparse.Namespace, *, create: bool = False) -> bool:
-    """Open the archive (``create``: make it if need be); a bad setting is a usage error.
-
-    The commands that read start Django with only the apps they read (quicker); ingest,
-    which may create the archive, creates all of it.
-    """
-    from cablebase.dburl import DatabaseURLError
-
-    try:
-        open_archive(args, create=create, site=create)
-    except DatabaseURLError as exc:
-        _err(str(exc))
-        return False
-    except NoArchiveError as exc:
-        _err(no_archive_message(str(exc)))
-        return False
-    except Exception as exc:  # server down, unwritable file ...
-        from django.db import DatabaseError
-
-        if isinstance(exc, DatabaseError):
-            _err(f"cannot open the database: {exc}")
-            return False
-        raise
-    return True
 
 
 def _console(stderr: bool = False):  # -> rich.console.Console
@@ -147,11 +119,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
-    from cablebase.archive.models import Cable
-
-    cable = Cable.objects.by_reference(args.reference_id)
+    cable = cable_or_report(args.reference_id)
     if cable is None:
-        _err(f"{args.reference_id}: no such cable in the archive")
         return 1
     if args.json:
         from cablebase.archive.record_rows import record_from_cable

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Any
 
 
 class NoArchiveError(LookupError):
@@ -63,3 +65,43 @@ def no_archive_message(path: str) -> str:
         f"no archive at {path}: check the path, or create one with "
         f"`cablebase ingest PATH --db {path}`"
     )
+
+
+def err(message: str) -> None:
+    print(f"cablebase: {message}", file=sys.stderr)
+
+
+def open_or_report(args: argparse.Namespace, *, create: bool = False) -> bool:
+    """Open the archive (``create``: make it if need be); a bad setting is a usage error.
+
+    The commands that read start Django with only the apps they read (quicker); ingest,
+    which may create the archive, creates all of it.
+    """
+    from cablebase.dburl import DatabaseURLError
+
+    try:
+        open_archive(args, create=create, site=create)
+    except DatabaseURLError as exc:
+        err(str(exc))
+        return False
+    except NoArchiveError as exc:
+        err(no_archive_message(str(exc)))
+        return False
+    except Exception as exc:  # server down, unwritable file ...
+        from django.db import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            err(f"cannot open the database: {exc}")
+            return False
+        raise
+    return True
+
+
+def cable_or_report(reference_id: str) -> Any:  # -> Cable | None
+    """The stored cable with this id, or None after saying on stderr that there is none."""
+    from cablebase.archive.models import Cable
+
+    cable = Cable.objects.by_reference(reference_id)
+    if cable is None:
+        err(f"{reference_id}: no such cable in the archive")
+    return cable

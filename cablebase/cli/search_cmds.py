@@ -11,7 +11,9 @@ import json
 import sys
 from typing import Any
 
-from cablebase.cli.common import add_db_option
+from cablebase.cli.common import add_db_option, cable_or_report
+from cablebase.cli.common import err as _err
+from cablebase.cli.common import open_or_report as _open
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,16 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(handler=cmd_reindex)
-
-
-def _err(message: str) -> None:
-    print(f"cablebase: {message}", file=sys.stderr)
-
-
-def _open(args: argparse.Namespace) -> bool:
-    from cablebase.cli.archive_cmds import _open as open_checked
-
-    return open_checked(args)
 
 
 def _console():  # -> rich.console.Console
@@ -151,12 +143,10 @@ def _print_hits(result: Any, facets: bool) -> None:
 def cmd_similar(args: argparse.Namespace) -> int:
     if not _open(args):
         return 2
-    from cablebase.archive.models import Cable
     from cablebase.archive.search import SearchIndexError, similar
 
-    cable = Cable.objects.by_reference(args.reference_id)
+    cable = cable_or_report(args.reference_id)
     if cable is None:
-        _err(f"{args.reference_id}: no such cable in the archive")
         return 2
     try:
         found = similar(cable, limit=max(1, min(args.limit, 100)))

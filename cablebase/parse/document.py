@@ -59,11 +59,12 @@ def _bytes_format(head: bytes, path: str | None) -> str | None:
         raise ParseError("empty input", path=path)
     if b"\x00" in head[:65536]:
         raise ParseError("binary data (NUL bytes), not a cable", path=path)
-    if _HTML_RE.search(head[:4096]):
+    # Substring tests first: the patterns start with these literals.
+    if head.find(b"<", 0, 4096) != -1 and _HTML_RE.search(head[:4096]):
         return "wikileaks-html"
     if _CSV_HEAD_RE.match(head):
         return "cables-csv"
-    if _META_RE.search(head):
+    if b"Reference ID" in head and _META_RE.search(head):
         return "repost-text"
     return None
 

@@ -6,7 +6,7 @@ interface.  Absent information is ``None`` (or an empty list), never a guess.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -84,7 +84,10 @@ class CableRecord:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The JSON form, equal to ``dataclasses.asdict`` (tested) at a fifth of its cost:
+        ingest makes one per cable, and ``asdict``'s generic deep copy cost as much as
+        parsing the cable."""
+        return plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CableRecord:
@@ -103,3 +106,22 @@ class CableRecord:
 
 
 RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(CableRecord))
+
+_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls))
+    for cls in (CableRecord, Recipient, ClassifiedBy, Reference, Paragraph, Source)
+}
+
+
+def plain(value: Any) -> Any:
+    """A record, or any part of one, as dicts, lists and scalars (a new list for each list).
+
+    The record's values are only these dataclasses, lists, strings, numbers, booleans and
+    None, so nothing else needs copying.
+    """
+    names = _NAMES.get(type(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if type(value) is list:
+        return [plain(item) for item in value]
+    return value

@@ -17,6 +17,7 @@ lock), and a busy lock just means someone else is catching up.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import shutil
@@ -70,6 +71,23 @@ def engine_errors() -> Iterator[None]:
         if type(exc).__name__ != "PanicException":
             raise
         raise SearchIndexError(f"the search engine failed on this request: {exc}") from None
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """No cyclic garbage collection while indexing many cables.
+
+    Every row, document and list a rebuild makes is freed by reference counting;
+    the collector only walked them (and all of Django) again and again: about a
+    twentieth of a rebuild's processor time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # -- where ---------------------------------------------------------------------------------
@@ -384,14 +402,15 @@ class Engine:
                 return 0
             pks = sorted(source.changed_since(state.versions, state.cables, state.events))
             done = 0
-            for chunk in source.chunks(pks):
-                for pk in chunk:
-                    writer.delete_documents_by_term("pk", pk)
-                for doc in source.load(chunk):
-                    writer.add_document(to_document(doc))
-                done += len(chunk)
-                if progress:
-                    progress(done, len(pks))
+            with _no_cycle_collection():
+                for chunk in source.chunks(pks):
+                    for pk in chunk:
+                        writer.delete_documents_by_term("pk", pk)
+                    for doc in source.load(chunk):
+                        writer.add_document(to_document(doc))
+                    done += len(chunk)
+                    if progress:
+                        progress(done, len(pks))
             state.versions, state.cables, state.events = versions, cables, events
             self._commit(writer, state)
             if self.searcher().num_docs != source.count():
@@ -411,12 +430,13 @@ class Engine:
         if progress:
             progress(0, total)
         add = writer.add_document
-        for docs in source.all_docs():
-            for doc in docs:
-                add(to_document(doc))
-            done += len(docs)
-            if progress:
-                progress(done, max(total, done))
+        with _no_cycle_collection():
+            for docs in source.all_docs():
+                for doc in docs:
+                    add(to_document(doc))
+                done += len(docs)
+                if progress:
+                    progress(done, max(total, done))
         build = self.state().build
         self._commit(
             writer, State(SCHEMA_VERSION, store_identity(), versions, cables, events, build)

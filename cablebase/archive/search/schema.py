@@ -18,7 +18,6 @@ hits needs no query to the store.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -131,17 +130,14 @@ def class_key(value: str) -> str:
     return " ".join(value.upper().replace("_", " ").split())
 
 
-def seconds(value: datetime | None) -> int | None:
-    return int(value.timestamp()) if value is not None else None
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+# One encoder for every listing: json.dumps with options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def listing_bytes(cable: CableDoc) -> bytes:
     """The stored listing: a JSON array in ``hits.LISTING_FIELDS`` order."""
-    return json.dumps(
+    created, released, updated = cable.created, cable.released, cable.updated
+    return _encode(
         [
             cable.reference_id,
             cable.subject,
@@ -150,51 +146,60 @@ def listing_bytes(cable: CableDoc) -> bytes:
             cable.classification,
             cable.precedence,
             cable.year,
-            _iso(cable.created),
-            _iso(cable.released),
-            _iso(cable.updated),
+            created.isoformat() if created is not None else None,
+            released.isoformat() if released is not None else None,
+            updated.isoformat() if updated is not None else None,
             cable.tags,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     ).encode()
 
 
-def _add_raw(doc: tantivy.Document, name: str, values: Iterable[str]) -> None:
-    for value in values:
-        if value:
-            doc.add_text(name, value)
-
-
 def to_document(cable: CableDoc) -> tantivy.Document:
+    """The cable's document: a rebuild runs this once a cable, so it does no more than it must.
+
+    Multi-valued raw fields (tags, cites, signers, caveats) get one upper-case term
+    per non-empty value; tags and cites once each.
+    """
     doc = tantivy.Document()
     add_text = doc.add_text
-    doc.add_integer("pk", cable.pk)
-    created = seconds(cable.created)
-    if created is not None:
+    pk = cable.pk
+    doc.add_integer("pk", pk)
+    if cable.created is not None:
+        created = int(cable.created.timestamp())
         doc.add_integer("created", created)
-        doc.add_integer("date_key", (created << 24) | (cable.pk & 0xFFFFFF))
+        doc.add_integer("date_key", (created << 24) | (pk & 0xFFFFFF))
     if cable.year is not None:
         doc.add_integer("year", cable.year)
-    add_text("ref_id", cable.reference_id.upper())
-    add_text("ref_text", cable.reference_id)
+    ref = cable.reference_id
+    add_text("ref_id", ref.upper())
+    add_text("ref_text", ref)
     if cable.classification:
         add_text("classification", class_key(cable.classification))
-    if cable.origin:
-        add_text("origin", cable.origin)
-        add_text("origin_key", cable.origin.lower())
-        add_text("origin_text", cable.origin)
+    origin = cable.origin
+    if origin:
+        add_text("origin", origin)
+        add_text("origin_key", origin.lower())
+        add_text("origin_text", origin)
     if cable.origin_code:
         add_text("origin_code", cable.origin_code.lower())
     if cable.precedence:
         add_text("precedence", cable.precedence.upper())
-    tags = list(dict.fromkeys(cable.tags))
-    _add_raw(doc, "tags", [t.upper() for t in tags])
+    tags = cable.tags
     if tags:
-        add_text("tags_text", " ".join(cable.tags))
-    _add_raw(doc, "cites", [c.upper() for c in dict.fromkeys(cable.cites)])
-    _add_raw(doc, "signers", [s.upper() for s in cable.signers])
-    _add_raw(doc, "caveats", [c.upper() for c in cable.caveats])
+        for tag in dict.fromkeys(tags):
+            if tag:
+                add_text("tags", tag.upper())
+        add_text("tags_text", " ".join(tags))
+    if cable.cites:
+        for cited in dict.fromkeys(cable.cites):
+            if cited:
+                add_text("cites", cited.upper())
+    for signer in cable.signers:
+        if signer:
+            add_text("signers", signer.upper())
+    for caveat in cable.caveats:
+        if caveat:
+            add_text("caveats", caveat.upper())
     if cable.subject:
         add_text("subject_word", cable.subject)
     add_text(BODY, cable.body)  # always, so every document stores a body (maybe empty)

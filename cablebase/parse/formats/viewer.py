@@ -189,6 +189,8 @@ def _dash_date(text: str) -> str | None:
 # "2001VATICA01261", "2004VATICA03196 - Classification: CONFIDENTIAL": a year, the
 # post cut to six letters, a five-digit serial.
 _OLD_ID_RE = re.compile(r"(?m)^[ \t\"]*((?:19|20)\d\d)([A-Z]{3,6})(\d{5})\b")
+_LEAD_RE = re.compile(r'[ \t\n"]*')
+_OLD_ID_PROBE_RE = re.compile(r"(?:19|20)\d\d[A-Z]{3,6}\d{5}\b")
 _MONTH_NAMES = {
     m: i
     for i, m in enumerate(
@@ -231,7 +233,8 @@ def _old_id(text: str) -> str | None:
     """A reference id from a catalogue id on one of the first or last lines."""
     head, tail = text[:400], text[-300:]
     for part in (head, tail):
-        m = _OLD_ID_RE.search(part)
+        # The id without its line start first: a one-pass search from its digits.
+        m = _OLD_ID_RE.search(part) if _OLD_ID_PROBE_RE.search(part) else None
         if m:
             post = _post_from_prefix(m.group(2))
             if post:
@@ -247,7 +250,8 @@ def _bare_dates(out: ViewerText) -> None:
     date, id, origin, classification); and a catalogue id ``2001VATICA01261``.
     """
     text = out.text
-    pos = len(text) - len(text.lstrip(' \t\n"'))
+    lead = _LEAD_RE.match(text)  # what lstrip would take, without copying the text
+    pos = lead.end() if lead else 0
     if m := _CABLE_DATED_RE.match(text, pos):
         out.created = out.created or _stamp(*(int(g or 0) for g in m.groups()))
         pos = m.end()

@@ -42,10 +42,19 @@ def classification(state: ParseState) -> None:
         )
 
 
+# CAVEAT_RE without its leading \b, so the scan runs from the words' first letters; a
+# match inside a longer word is dropped after (no other match starts inside one).
+_CAVEAT_WORD_RE = re.compile(r"(" + "|".join(CAVEATS) + r")\b")
+
+
 def caveats(state: ParseState) -> None:
-    found = CAVEAT_RE.findall(state.preamble[:_HEAD_CHARS])
+    head = state.preamble[:_HEAD_CHARS]
     seen: list[str] = []
-    for word in found:
+    for m in _CAVEAT_WORD_RE.finditer(head):
+        at = m.start()
+        if at and (head[at - 1].isalnum() or head[at - 1] == "_"):
+            continue  # not at a word start: CAVEAT_RE's \b would not match here
+        word = m.group(1)
         if word not in seen:
             seen.append(word)
     state.record.caveats = seen

@@ -17,6 +17,7 @@ line costs nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cablebase.parse.rules.trailer import ENDING_LINES, text_end
 from cablebase.parse.state import ParseState
@@ -240,8 +241,33 @@ def _signers_above_footer(state: ParseState, lines: list[str], end: int) -> tupl
     return sig_end, found
 
 
-def _tail(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
-    """``pattern`` searched in the last ``_TAIL`` characters only: a signature is short."""
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_UPPER_NAME = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-/")
+
+
+def _upper_name_end(word: str) -> bool:
+    """The last word ``_SIG_TAIL_RE`` can end on: ``BURNS``, ``DUNCAN/BUTENIS``, ``JR.``."""
+    word = word.rstrip(".")
+    return bool(word) and all(c in _UPPER_NAME for c in word)
+
+
+def _title_name_end(word: str) -> bool:
+    """The last word ``_SIG_TAIL_TITLE_RE`` can end on: ``Herbst``."""
+    return len(word) >= 3 and word[0] in _UPPER and word[1] in _LOWER
+
+
+def _tail(
+    pattern: re.Pattern[str], s: str, name_end: Callable[[str], bool]
+) -> re.Match[str] | None:
+    """``pattern`` searched in the last ``_TAIL`` characters only: a signature is short.
+
+    Both tail patterns end with a name after a blank: a line whose last word is no
+    such name (``name_end``) is not searched.
+    """
+    words = s.rsplit(None, 1)
+    if not words or not name_end(words[-1]):
+        return None
     return pattern.search(s, max(0, len(s) - _TAIL))
 
 
@@ -311,7 +337,7 @@ def _last_line_signers(state: ParseState, lines: list[str], end: int) -> tuple[i
         state.signature_tail = " " + last[cut:].strip()
         lines[end - 1] = last[:cut].rstrip()
     elif (
-        (m := _tail(_SIG_TAIL_TITLE_RE, s.rstrip(".")))
+        (m := _tail(_SIG_TAIL_TITLE_RE, s.rstrip("."), _title_name_end))
         and (m.group(1) not in _NOT_TITLE_SIGNERS)
         and (
             len(s) > 200
@@ -325,7 +351,9 @@ def _last_line_signers(state: ParseState, lines: list[str], end: int) -> tuple[i
         cut = len(last) - len(last.lstrip()) + m.start(1)
         state.signature_tail = " " + last[cut:].strip()
         lines[end - 1] = last[:cut].rstrip()
-    elif (m := _tail(_SIG_TAIL_RE, s.rstrip("."))) and m.group(1) not in NOT_SIGNERS:
+    elif (m := _tail(_SIG_TAIL_RE, s.rstrip("."), _upper_name_end)) and (
+        m.group(1) not in NOT_SIGNERS
+    ):
         found = _split_signers(m.group(1))
         if found:
             cut = len(last) - len(last.lstrip()) + m.start(1)

@@ -6,7 +6,7 @@ import difflib
 import hashlib
 import itertools
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, TextField, prefetch_related_objects
 from django.db.models.functions import Cast, Length
@@ -26,6 +26,9 @@ from cablebase.reader.eo_reasons import reason_letters
 from cablebase.reader.links import search_url
 from cablebase.reader.page_cache import cable_stamp, find_with_stamp, full_cable
 from cablebase.reader.redaction_marks import link_marks, public_reasons
+
+if TYPE_CHECKING:
+    from cablebase.archive.search.hits import Listed
 
 # Revalidate every time: a 304 costs one indexed query, and a fresh comment must show at once.
 CABLE_MAX_AGE = 0
@@ -161,10 +164,11 @@ def legacy_redirect(request: HttpRequest, cable: Cable) -> HttpResponse | None:
 SIMILAR_SHOWN = 5
 
 
-def _similar(cable: Cable) -> list[Cable]:
+def _similar(cable: Cable) -> list[Cable | Listed]:
     """A few cables like this one; the page still renders if the index cannot be read.
 
-    ``cable.similar_cables``, when set, was found beforehand (the mirror, for a batch).
+    ``cable.similar_cables``, when set, was found beforehand (the mirror, for a batch:
+    stored cables rather than the index's listings; the template reads the same names).
     """
     known = getattr(cable, "similar_cables", None)
     if known is not None:
