@@ -81,20 +81,34 @@ def relative_link(from_file: str, url: str) -> str | None:
 
 def relative_link_from(directory: str, url: str) -> str | None:
     """``relative_link`` from any file in ``directory`` ("." for the mirror's root)."""
+    found = link_target(url)
+    if found is None:
+        return None
+    target, suffix = found
+    return relative_path(target, directory) + suffix
+
+
+@functools.lru_cache(maxsize=100_000)
+def link_target(url: str) -> tuple[str, str] | None:
+    """The file a link to ``url`` points at and what follows its name (``?q=``, ``#frag``).
+
+    The half of ``relative_link`` that does not depend on where the link is: a page's
+    links are mostly the same addresses as its neighbours', from other folders.
+    """
     target = file_for(url)
     if target is None:
         return None
     parts = urlsplit(url)
-    link = _relative_path(target, directory)
+    suffix = ""
     if target == SEARCH_PAGE and parts.query:
         q = dict(parse_qsl(parts.query)).get("q", "")
-        link += "?" + urlencode({"q": q}) if q else ""
+        suffix += "?" + urlencode({"q": q}) if q else ""
     if parts.fragment:
-        link += "#" + parts.fragment
-    return link
+        suffix += "#" + parts.fragment
+    return target, suffix
 
 
-def _relative_path(target: str, directory: str) -> str:
+def relative_path(target: str, directory: str) -> str:
     """``posixpath.relpath`` for two clean relative paths (a file, a folder), without its
     ``abspath`` calls: a page has a hundred links."""
     if directory in ("", "."):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from cablebase.mirror.paths import relative_link_from
+from cablebase.mirror.paths import link_target, relative_path
 
 ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src|action))="(?P<value>[^"]*)"')
 POST_FORM = re.compile(r'<form\b[^>]*\bmethod="post"[^>]*>.*?</form>', re.DOTALL | re.IGNORECASE)
@@ -49,28 +49,43 @@ def _site_path(url: str, page_url: str, site: Site) -> str | None:
     return urljoin(page_url, url)
 
 
+@dataclass(frozen=True)
+class _Link:
+    """What a link's value names, wherever the page holding it is."""
+
+    address: str  # the site address
+    file: str | None  # the mirror file it becomes, or None when the mirror lacks it
+    suffix: str  # after the file name: the search page's ``?q=``, a ``#fragment``
+    elsewhere: str  # for a link the mirror lacks: the live site's address, or "" (drop it)
+    static: str | None  # "/static/reader/reader.css": a static file the page uses
+    pager: tuple[str, str] | None  # (list path, "path?page=N"): a later page of a list
+
+
 @functools.lru_cache(maxsize=200_000)
-def _attribute(
-    name: str, value: str, directory: str, page_url: str, site: Site
-) -> tuple[str | None, str | None]:
-    """One attribute rewritten (None: kept as it is), and the site address it named.
+def _resolve(value: str, page_url: str, site: Site) -> _Link | None:
+    """A link's value (as written in the page) resolved; None: kept as it is.
 
     Pages share most of their links (navigation, tags, static files) with the pages
-    beside them, so the answers are kept: the key is the file's directory and, for
-    a link relative to the page, the page.
+    beside them, so the answers are kept; ``page_url`` is "/" for a site-absolute
+    link, the page itself for a relative one. Only the relative path depends on
+    the folder of the file, and it is worked out per link (``paths.relative_path``).
     """
     raw = html.unescape(value)
     if raw.startswith("#") or raw.startswith("mailto:") or not raw:
-        return None, None
+        return None
     address = _site_path(raw, page_url, site)
     if address is None:
-        return None, None  # another site's address: left as it is
-    link = relative_link_from(directory, address)
-    if link is None:
-        if not site.base_url:
-            return "", address
-        link = site.base_url + address
-    return f'{name}="{html.escape(link, quote=True)}"', address
+        return None  # another site's address: left as it is
+    found = link_target(address)
+    file, suffix = found if found is not None else (None, "")
+    elsewhere = site.base_url + address if found is None and site.base_url else ""
+    static = urlsplit(address).path if address.startswith("/static/") else None
+    pager = None
+    if "page=" in address:
+        parts = urlsplit(address)
+        if parts.query.startswith("page="):
+            pager = (parts.path, f"{parts.path}?{parts.query}")
+    return _Link(address, file, suffix, elsewhere, static, pager)
 
 
 def rewrite_links(text: str, file: str, page_url: str, site: Site) -> Rewritten:
@@ -78,23 +93,28 @@ def rewrite_links(text: str, file: str, page_url: str, site: Site) -> Rewritten:
     out = Rewritten(text)
     directory = posixpath.dirname(file) or "."
     page_path = urlsplit(page_url).path
+    origin = site.origin
+    escape = html.escape
 
     def replace(match: re.Match[str]) -> str:
         value = match["value"]
-        absolute = value.startswith(site.origin) or (
+        absolute = value.startswith(origin) or (
             value.startswith("/") and not value.startswith("//")
         )
-        new, address = _attribute(
-            match["name"], value, directory, "/" if absolute else page_url, site
-        )
-        if address is not None:
-            if address.startswith("/static/"):
-                out.static.add(urlsplit(address).path)
-            if "page=" in address:
-                parts = urlsplit(address)
-                if parts.query.startswith("page=") and parts.path == page_path:
-                    out.pages.add(f"{parts.path}?{parts.query}")
-        return match.group(0) if new is None else new
+        link = _resolve(value, "/" if absolute else page_url, site)
+        if link is None:
+            return match.group(0)
+        if link.static is not None:
+            out.static.add(link.static)
+        if link.pager is not None and link.pager[0] == page_path:
+            out.pages.add(link.pager[1])
+        if link.file is not None:
+            new = relative_path(link.file, directory) + link.suffix
+        elif link.elsewhere:
+            new = link.elsewhere
+        else:
+            return ""
+        return f'{match["name"]}="{escape(new, quote=True)}"'
 
     out.text = ATTRIBUTE.sub(replace, text)
     return out

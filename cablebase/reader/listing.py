@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
 
 from cablebase.archive import redaction
 from cablebase.archive.calendar_sql import as_date, day, year_month
@@ -31,7 +32,27 @@ def paginate(request: HttpRequest, qs: QuerySet[Cable], per_page: int = PER_PAGE
     return Paginator(qs, per_page).get_page(request.GET.get("page"))
 
 
-def side_nav() -> dict[str, Any]:
+class Nav(dict):
+    """The side navigation's counts; ``html`` is its markup, rendered once per content.
+
+    Every browse page shows the same navigation (some six hundred links): rendering
+    ``reader/_nav.html`` again for each page was a third of a list page's time.
+    """
+
+    def html(self) -> SafeString:
+        key = (get_script_prefix(), repr(self))
+        found = _NAV_HTML.get(key)
+        if found is None:
+            found = render_to_string("reader/_nav.html", {"nav": self})
+            _NAV_HTML.clear()  # one navigation at a time: the counts move, the old one goes
+            _NAV_HTML[key] = found
+        return found
+
+
+_NAV_HTML: dict[tuple[str, str], SafeString] = {}
+
+
+def side_nav() -> Nav:
     """Counts for the browse navigation (release days, years/months, origins, levels).
 
     Cached briefly: every browse page shows it and it is a handful of GROUP BYs.
@@ -44,7 +65,7 @@ def side_nav() -> dict[str, Any]:
     return nav
 
 
-def _build_nav() -> dict[str, Any]:
+def _build_nav() -> Nav:
     releases = [
         {"day": as_date(row["day"]), "n": row["n"]}
         for row in Cable.objects.filter(released__isnull=False)
@@ -80,4 +101,4 @@ def _build_nav() -> dict[str, Any]:
         .annotate(n=Count("id"))
         .order_by("-n", "origin_code")
     )
-    return {"releases": releases, "years": years, "levels": levels, "origins": origins}
+    return Nav(releases=releases, years=years, levels=levels, origins=origins)
