@@ -62,7 +62,7 @@ def similar_for(cables: list[Cable], public: Container[int]) -> dict[int, list[i
     from cablebase.archive.search import SearchIndexError
     from cablebase.archive.search.forms import Vocabulary
     from cablebase.archive.search.index import engine, engine_errors
-    from cablebase.archive.search.similar import similar_query
+    from cablebase.archive.search.similar import best_hits, similar_query
     from cablebase.archive.search.source import similar_doc
 
     out: dict[int, list[int]] = {}
@@ -77,7 +77,7 @@ def similar_for(cables: list[Cable], public: Container[int]) -> dict[int, list[i
                 if query is None:
                     out[cable.pk] = []
                     continue
-                hits = searcher.search(query, SIMILAR_SHOWN, count=False).hits
+                hits = best_hits(searcher, query, SIMILAR_SHOWN)
                 pks = searcher.fast_field_values("pk", [address for _, address in hits])
                 out[cable.pk] = [int(pk) for pk in pks if int(pk) in public]
     except SearchIndexError:

@@ -131,6 +131,23 @@ def test_similar_after_texts_were_replaced(archive) -> None:
     assert len(found) == 3 and "07MOSCOW4" not in found
 
 
+def test_similar_cables_tied_in_score_come_in_id_order_in_any_build(archive) -> None:
+    """Twins score the same; their order must not depend on where the index put them."""
+    text = dict(subject="WHEAT HARVEST IN KANSAS", body="Wheat harvest, wheat prices, silos.")
+    store_records([make_record(f"09TWIN{n}", **text) for n in range(1, 6)])
+    store_records([make_record("09WHEAT0", **text)])
+    # a new version of the first twin (same words): the index holds it last now
+    store_records([make_record("09TWIN1", classification="CONFIDENTIAL", **text)])
+    wheat = Cable.objects.get(reference_id="09WHEAT0")
+    twins = Cable.objects.filter(reference_id__startswith="09TWIN").order_by("pk")
+    expected = [c.reference_id for c in twins][:3]
+    incremental = [s.reference_id for s in similar(wheat, limit=3)]
+    reindex()
+    forget_engines()
+    rebuilt = [s.reference_id for s in similar(wheat, limit=3)]
+    assert incremental == rebuilt == expected
+
+
 def test_totals_are_exact_and_deep_pages_sorted_by_date(archive) -> None:
     before = search("hamas").total
     store_records(

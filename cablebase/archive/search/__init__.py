@@ -42,7 +42,7 @@ from cablebase.archive.search.index import (
     set_index_dir,
 )
 from cablebase.archive.search.schema import BODY, LISTING
-from cablebase.archive.search.similar import similar_query
+from cablebase.archive.search.similar import best_hits, similar_query
 from cablebase.archive.search.snippets import Matcher, Snippet, make_snippet
 from cablebase.archive.search.translate import Translator
 
@@ -257,10 +257,10 @@ def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
     query = similar_query(searcher, eng.schema, source.similar_doc(cable), vocabulary)
     if query is None:
         return []
-    found = searcher.search(query, limit, count=False)
+    hits = best_hits(searcher, query, limit)
     return [
         SimilarCable(listed.reference_id, listed, float(score))  # type: ignore[arg-type]
-        for listed, _, score in _listed(searcher, current, found.hits, body=False)
+        for listed, _, score in _listed(searcher, current, hits, body=False)
     ]
 
 

@@ -90,3 +90,19 @@ def similar_query(
     )
     itself = Q.term_query(schema, "pk", doc.pk)
     return Q.boolean_query([(Occur.Must, like), (Occur.MustNot, itself)])
+
+
+def best_hits(
+    searcher: tantivy.Searcher, query: tantivy.Query, limit: int
+) -> list[tuple[float, tantivy.DocAddress]]:
+    """The ``limit`` best hits, equal scores in the order of their cables' ids.
+
+    tantivy returns equal scores (cables with the same subject and text) in the order
+    its segments hold them, which differs between an incremental and a rebuilt index:
+    the page and the mirror would list them differently from one build to the next.
+    Twice the hits asked for leave room to choose among those tied at the cut.
+    """
+    hits = searcher.search(query, 2 * limit, count=False).hits
+    pks = searcher.fast_field_values("pk", [address for _, address in hits])
+    ranked = sorted(zip(hits, pks, strict=True), key=lambda h: (-h[0][0], int(h[1])))
+    return [hit for hit, _ in ranked[:limit]]
