@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -14,7 +15,8 @@ from .models import Comment, Status, Trackback
 def _set_status(
     modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet, status: str
 ) -> None:
-    updated = queryset.update(status=status)
+    # ``changed`` by hand: a bulk update skips auto_now, and the page cache's keys read it
+    updated = queryset.update(status=status, changed=timezone.now())
     noun = (
         modeladmin.model._meta.verbose_name
         if updated == 1

@@ -81,6 +81,8 @@ class Comment(models.Model):
         max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Moved by every save and moderation: the page cache's keys read the newest approved one.
+    changed = models.DateTimeField(auto_now=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=255, blank=True, default="")
 
@@ -127,6 +129,7 @@ class Trackback(models.Model):
         max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created = models.DateTimeField(auto_now_add=True, db_index=True)
+    changed = models.DateTimeField(auto_now=True)  # as Comment.changed
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     objects = models.Manager()

@@ -40,7 +40,7 @@ from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.backends.base import BaseCache
 from django.db import connection
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
@@ -152,6 +152,7 @@ def _site_stamp_query(vendor: str) -> tuple[str, tuple[Any, ...]]:
         parts += [
             grouped.annotate(n=Count("pk")).values("n"),
             grouped.annotate(s=Sum("pk")).values("s"),
+            grouped.annotate(c=Max("changed")).values("c"),
         ]
     compiled = [_sql(qs) for qs in parts]
     sql = "SELECT " + ", ".join(f"({s})" for s, _ in compiled)
@@ -160,7 +161,7 @@ def _site_stamp_query(vendor: str) -> tuple[str, tuple[Any, ...]]:
 
 def site_stamp() -> str:
     """The archive (newest version and cable, redaction generation) and the whole site's
-    approved discussion (count and id sum each): what every list page shows."""
+    approved discussion (count, id sum and newest change each): what every list page shows."""
     row = _run(*_site_stamp_query(connection.vendor)) or ()
     return f"g{redaction.generation()}|" + "|".join(_stamp_of(v) for v in row)
 
@@ -169,7 +170,8 @@ def with_cable_stamp(qs: QuerySet[Cable]) -> QuerySet[Cable]:
     """Annotate what a cable page's key needs, in the same query that finds the cable.
 
     ``approved_comments`` (the count the page's ETag always had), and ``page_stamp``'s
-    parts: approved comment and trackback rows (count, id sum) and the archive stamp.
+    parts: approved comment and trackback rows (count, id sum, newest ``changed``: a
+    count and a sum two different sets can share) and the archive stamp.
     """
     newest = CableVersion.objects.order_by("-pk")
     annotations: dict[str, Any] = {
@@ -183,8 +185,10 @@ def with_cable_stamp(qs: QuerySet[Cable]) -> QuerySet[Cable]:
         rows = _approved(model, cable=OuterRef("pk")).order_by().values("cable")
         count = rows.annotate(n=Count("pk")).values("n")[:1]
         total = rows.annotate(s=Sum("pk")).values("s")[:1]
+        last_change = rows.annotate(c=Max("changed")).values("c")[:1]
         annotations[f"approved_{name}"] = Coalesce(Subquery(count), 0)
         annotations[f"approved_{name}_sum"] = Coalesce(Subquery(total), 0)
+        annotations[f"approved_{name}_changed"] = Subquery(last_change)
     return qs.annotate(**annotations)
 
 
@@ -247,7 +251,11 @@ def cable_stamp(cable: Cable) -> str:
         _stamp_of(getattr(cable, "archive_version_at", "")),
     ]
     for name in ("comments", "trackbacks"):
-        parts += [getattr(cable, f"approved_{name}", 0), getattr(cable, f"approved_{name}_sum", 0)]
+        parts += [
+            getattr(cable, f"approved_{name}", 0),
+            getattr(cable, f"approved_{name}_sum", 0),
+            _stamp_of(getattr(cable, f"approved_{name}_changed", "")),
+        ]
     return ":".join(str(p) for p in parts)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -85,12 +86,14 @@ def old_archive(sources: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> I
         cache.clear()
 
 
-def _comment(ref: str, position: int | None) -> Comment:
-    """A comment as the old code stored it (through the current model's columns, which the
-    old schema shares: ``paragraph`` held the position)."""
-    cable = Cable.stored.get(reference_id=ref)
-    return Comment.objects.create(
-        cable=cable, paragraph=position, name="Old", body=f"on {position}", status="approved"
+def _comment(ref: str, position: int | None) -> Any:
+    """A comment as the old code stored it, through the model of the old schema
+    (``paragraph`` held the position)."""
+    apps = MigrationExecutor(connection).loader.project_state(BEFORE).apps
+    old_comment = apps.get_model("discussion", "Comment")
+    cable_id = Cable.stored.filter(reference_id=ref).values_list("pk", flat=True).get()
+    return old_comment.objects.create(
+        cable_id=cable_id, paragraph=position, name="Old", body=f"on {position}", status="approved"
     )
 
 

@@ -60,6 +60,35 @@ def test_an_approved_comment_shows_at_once(archive):
     assert "Saltanov blinked." not in client.get(MOSCOW).content.decode()
 
 
+def test_a_moderated_set_with_the_same_count_and_id_sum_is_not_the_stored_one(
+    archive, admin_client
+):
+    """Approve 1 and 4, reject them, approve 2 and 3: as many comments, the same id sum."""
+    from cablebase.discussion.models import Comment
+
+    made = [
+        Comment.objects.create(cable=archive.moscow, name="Ann", body=f"Remark number {n}.")
+        for n in range(4)
+    ]
+    one, two, three, four = made
+    assert one.pk + four.pk == two.pk + three.pk
+    url = "/admin/discussion/comment/"
+
+    def moderate(action: str, *comments: Comment) -> None:
+        picked = [str(c.pk) for c in comments]
+        admin_client.post(url, {"action": action, "_selected_action": picked})
+
+    client = Client()
+    moderate("approve", one, four)
+    first = client.get(MOSCOW).content.decode()
+    assert "Remark number 0." in first and "Remark number 3." in first
+    moderate("reject", one, four)
+    moderate("approve", two, three)
+    page = client.get(MOSCOW).content.decode()
+    assert "Remark number 1." in page and "Remark number 2." in page
+    assert "Remark number 0." not in page and "Remark number 3." not in page
+
+
 def test_a_new_version_of_the_cable_shows_at_once(archive):
     client = Client()
     assert "NEW SUBJECT OF THE TELEGRAM" not in client.get(MOSCOW).content.decode()
