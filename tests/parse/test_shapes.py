@@ -648,3 +648,14 @@ def test_real_page_text_alone_gives_its_id(pages_2011: zipfile.ZipFile) -> None:
     r = parse_document(text.encode(), format="telegram-text")
     assert r.reference_id == "01VATICAN5693"
     assert r.signers == ["NICHOLSON"]
+
+
+@pytest.mark.parametrize("label", ["REF:", "Ref(s):", "REF(S):", "Refs:"])
+def test_every_spelling_of_the_ref_label_gives_the_same_list(samples_dir: Path, label) -> None:
+    """05MADRID1178's real REF list under each label: 'Ref(s):' lost its first cable
+    (the keyword stopped at 'Ref' and left '(s):' in front of item A)."""
+    html = (samples_dir / "cablegate-2010-pages" / "05MADRID1178.html").read_text()
+    relabelled = html.replace("REF: ", f"{label} ", 1)
+    refs = parse_document(relabelled.encode(), path="05MADRID1178.html").references
+    assert [r.reference_id for r in refs] == ["05STATE52920", None]
+    assert [r.label for r in refs] == ["A", "B"]

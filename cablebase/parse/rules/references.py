@@ -17,7 +17,7 @@ from cablebase.parse.rules.field import HeaderField
 from cablebase.parse.state import ParseState
 from cablebase.parse.text import squash
 
-_KW_RE = re.compile(r"^(?:REF(?:TEL)?S?|REF\(S\)|REFERENCES?)\s*:?\s*", re.I)
+_KW_RE = re.compile(r"^(?:REF\(S\)|REF(?:TEL)?S?|REFERENCES?)\s*:?\s*", re.I)
 # "A.", "A)", "A:", "(A)" (also glued: "(A)STATE 071143"), lower case too.
 _LABEL_RE = re.compile(r"(?:^|(?<=[\s;,.]))(?:\(([A-Za-z])\)(?=\s|[A-Z0-9])|([A-Za-z])[.):](?=\s))")
 _DOUBLED_RE = re.compile(r"^\(?([A-Za-z])[.):]\s+")
