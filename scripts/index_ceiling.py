@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import sys
@@ -32,19 +31,21 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-def cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+from bench.stages import cpu_seconds  # noqa: E402
+from bench.stages.tantivy_base import bare_schema  # noqa: E402
 
 
 def timed(run: Callable[[], object], repeats: int) -> tuple[float, float]:
     walls, cpus = [], []
     for _ in range(repeats):
-        c0, t0 = cpu(), time.perf_counter()
+        c0, t0 = cpu_seconds(), time.perf_counter()
         run()
         walls.append(time.perf_counter() - t0)
-        cpus.append(cpu() - c0)
+        cpus.append(cpu_seconds() - c0)
     return statistics.median(walls), statistics.median(cpus)
 
 
@@ -53,7 +54,6 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from cablebase.django_setup import setup
 
     setup(args.db, site=False)
@@ -86,12 +86,6 @@ def main() -> int:
             writer.add_document(document)
         writer.commit()
         writer.wait_merging_threads()
-
-    def bare_schema() -> tantivy.Schema:
-        sb = tantivy.SchemaBuilder()
-        sb.add_text_field("rid", stored=True, tokenizer_name="raw")
-        sb.add_text_field("text")
-        return sb.build()
 
     bare = [tantivy.Document(rid=d.reference_id, text=d.body) for d in docs]
     for threads in (1, 2):

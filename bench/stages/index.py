@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.stages import Row, StageResult, tantivy_base
+from bench.stages import Row, StageResult, cpu_seconds, tantivy_base
 from bench.stages.ingest import TIME
 from bench.stages.inputs import Sample, texts
 
@@ -30,21 +30,15 @@ def archive_reindex(db: str, work: Path) -> dict[str, Any]:
     rss_file = work / "reindex-rss.txt"
     cmd = [sys.executable, "-m", "cablebase", REINDEX, "--db", db]
     timed = [TIME, "-f", "%M", "-o", str(rss_file), *cmd] if os.path.exists(TIME) else cmd
-    cpu0 = _cpu(resource.RUSAGE_CHILDREN)
+    cpu0 = cpu_seconds(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(timed, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
-    cpu = _cpu(resource.RUSAGE_CHILDREN) - cpu0
+    cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - cpu0
     if proc.returncode != 0:
         raise RuntimeError(f"reindex exited {proc.returncode}: {proc.stderr[-600:]}")
     rss = int(rss_file.read_text().split()[-1]) if rss_file.exists() else None
     return {"seconds": seconds, "cpu_seconds": cpu, "max_rss_kib": rss}
-
-
-def _cpu(who: int) -> float:
-    """Processor seconds (user + system) of this process or of its finished children."""
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
 
 
 def run(s: Sample, work: Path, db: str | None) -> tuple[StageResult, Path]:

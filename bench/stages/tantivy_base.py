@@ -8,27 +8,31 @@ filters, ranking weights, snippets and facets on top of it.
 from __future__ import annotations
 
 import re
-import resource
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from bench.stages import Skip, require
+from bench.stages import Skip, cpu_seconds, require
 
 HEAP = 200_000_000
 _WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def bare_schema() -> Any:  # -> tantivy.Schema
+    """Reference id stored as one term, the text with tantivy's default tokenizer."""
+    sb = require("tantivy").SchemaBuilder()
+    sb.add_text_field("rid", stored=True, tokenizer_name="raw")
+    sb.add_text_field("text")
+    return sb.build()
 
 
 def build(texts: Iterable[tuple[str, str]], where: Path) -> dict[str, Any]:
     """Index (reference id, text) pairs with one indexing thread; seconds and bytes."""
     tantivy = require("tantivy")
     where.mkdir(parents=True, exist_ok=True)
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("rid", stored=True, tokenizer_name="raw")
-    sb.add_text_field("text")
-    index = tantivy.Index(sb.build(), path=str(where))
-    cpu0 = _cpu()
+    index = tantivy.Index(bare_schema(), path=str(where))
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     writer = index.writer(heap_size=HEAP, num_threads=1)
     n = 0
@@ -38,7 +42,7 @@ def build(texts: Iterable[tuple[str, str]], where: Path) -> dict[str, Any]:
     writer.commit()
     writer.wait_merging_threads()
     seconds = time.perf_counter() - t0
-    cpu = _cpu() - cpu0  # every thread of this process: reading the texts, indexing
+    cpu = cpu_seconds() - cpu0  # every thread of this process: reading the texts, indexing
     size = sum(p.stat().st_size for p in where.rglob("*") if p.is_file())
     return {
         "seconds": seconds,
@@ -47,11 +51,6 @@ def build(texts: Iterable[tuple[str, str]], where: Path) -> dict[str, Any]:
         "documents": n,
         "path": str(where),
     }
-
-
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def query_text(terms: list[str]) -> str | None:
