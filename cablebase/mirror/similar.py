@@ -77,9 +77,8 @@ def similar_for(cables: list[Cable], public: Container[int]) -> dict[int, list[i
                 if query is None:
                     out[cable.pk] = []
                     continue
-                hits = best_hits(searcher, query, SIMILAR_SHOWN)
-                pks = searcher.fast_field_values("pk", [address for _, address in hits])
-                out[cable.pk] = [int(pk) for pk in pks if int(pk) in public]
+                _, pks = best_hits(searcher, query, SIMILAR_SHOWN)
+                out[cable.pk] = [pk for pk in pks if pk in public]
     except SearchIndexError:
         return None
     return out

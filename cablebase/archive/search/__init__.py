@@ -131,10 +131,13 @@ def _listed(
     current: bool,
     hits: list[tuple[object, tantivy.DocAddress]],
     body: bool,
+    pks: list[int] | None = None,
 ) -> list[tuple[Listed, str, object]]:
     """(cable, body, order key) of each hit, in order: from the index while it is current,
-    else from the public store (a cable held since the index's last commit drops out)."""
-    pks = _pks(searcher, hits)
+    else from the public store (a cable held since the index's last commit drops out).
+    ``pks``: the hits' cable ids when the caller has read them already."""
+    if pks is None:
+        pks = _pks(searcher, hits)
     if current:
         out = []
         for pk, (key, addr) in zip(pks, hits, strict=True):
@@ -257,10 +260,10 @@ def _similar(cable: Cable, limit: int) -> list[SimilarCable]:
     query = similar_query(searcher, eng.schema, source.similar_doc(cable), vocabulary)
     if query is None:
         return []
-    hits = best_hits(searcher, query, limit)
+    hits, pks = best_hits(searcher, query, limit)
     return [
         SimilarCable(listed.reference_id, listed, float(score))  # type: ignore[arg-type]
-        for listed, _, score in _listed(searcher, current, hits, body=False)
+        for listed, _, score in _listed(searcher, current, hits, body=False, pks=pks)
     ]
 
 

@@ -94,8 +94,9 @@ def similar_query(
 
 def best_hits(
     searcher: tantivy.Searcher, query: tantivy.Query, limit: int
-) -> list[tuple[float, tantivy.DocAddress]]:
-    """The ``limit`` best hits, equal scores in the order of their cables' ids.
+) -> tuple[list[tuple[float, tantivy.DocAddress]], list[int]]:
+    """The ``limit`` best hits, equal scores in the order of their cables' ids; and
+    those ids (read here to order the ties, so callers need not read them again).
 
     tantivy returns equal scores (cables with the same subject and text) in the order
     its segments hold them, which differs between an incremental and a rebuilt index:
@@ -103,6 +104,6 @@ def best_hits(
     Twice the hits asked for leave room to choose among those tied at the cut.
     """
     hits = searcher.search(query, 2 * limit, count=False).hits
-    pks = searcher.fast_field_values("pk", [address for _, address in hits])
-    ranked = sorted(zip(hits, pks, strict=True), key=lambda h: (-h[0][0], int(h[1])))
-    return [hit for hit, _ in ranked[:limit]]
+    pks = [int(pk) for pk in searcher.fast_field_values("pk", [address for _, address in hits])]
+    ranked = sorted(zip(hits, pks, strict=True), key=lambda h: (-h[0][0], h[1]))[:limit]
+    return [hit for hit, _ in ranked], [pk for _, pk in ranked]
