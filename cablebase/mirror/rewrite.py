@@ -53,7 +53,6 @@ def _site_path(url: str, page_url: str, site: Site) -> str | None:
 class _Link:
     """What a link's value names, wherever the page holding it is."""
 
-    address: str  # the site address
     file: str | None  # the mirror file it becomes, or None when the mirror lacks it
     suffix: str  # after the file name: the search page's ``?q=``, a ``#fragment``
     elsewhere: str  # for a link the mirror lacks: the live site's address, or "" (drop it)
@@ -85,7 +84,7 @@ def _resolve(value: str, page_url: str, site: Site) -> _Link | None:
         parts = urlsplit(address)
         if parts.query.startswith("page="):
             pager = (parts.path, f"{parts.path}?{parts.query}")
-    return _Link(address, file, suffix, elsewhere, static, pager)
+    return _Link(file, suffix, elsewhere, static, pager)
 
 
 def rewrite_links(text: str, file: str, page_url: str, site: Site) -> Rewritten:
