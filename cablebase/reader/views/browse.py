@@ -98,8 +98,9 @@ def year_page(request: HttpRequest, year: str) -> HttpResponse:
 def month_page(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if not 1 <= int(month) <= 12:
         raise Http404(f"no month {month}")
-    label = date(_year(year), int(month), 1).strftime("%B %Y")
-    start, end = month_range(_year(year), int(month))  # a range the index on created serves
+    first = date(_year(year), int(month), 1)
+    label = first.strftime("%B %Y")
+    start, end = month_range(first.year, first.month)  # a range the index on created serves
     qs = Cable.objects.filter(created__gte=start, created__lt=end).order_by(
         "created", "reference_id"
     )
