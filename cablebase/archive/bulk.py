@@ -5,6 +5,10 @@ every value of every row; for the ingest's tens of rows per cable that was
 the bottleneck. Here the SQL is built once per table and values are prepared
 by the model field only where the database needs conversion (dates, JSON,
 booleans), so the stored values are exactly what the ORM would write.
+
+On PostgreSQL the rows go in with ``COPY ... FROM STDIN`` instead: psycopg's
+pipelined ``executemany`` adapts and sends each row as its own statement, which
+held a 20,000-cable ingest on PostgreSQL for 39 of its 111 seconds.
 """
 
 from __future__ import annotations
@@ -33,8 +37,14 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: list[tu
     else:
         prepared = rows
     quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
     names = ", ".join(quote(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, prepared)
+        if connection.vendor == "postgresql":
+            # the driver's own cursor: Django's wrapper has no COPY
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for values in prepared:
+                    copy.write_row(values)
+            return
+        marks = ", ".join(["%s"] * len(fields))
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", prepared)

@@ -77,3 +77,19 @@ def test_tags_are_shared_and_described() -> None:
     store_records([make_record("06A1", tags=["PREL"]), make_record("06A2", tags=["PREL", "IS"])])
     assert Tag.objects.count() == 2
     assert Tag.objects.get(code="PREL").cables.count() == 2
+
+
+def test_text_that_bulk_loading_must_escape_comes_back_byte_for_byte() -> None:
+    """PostgreSQL takes the rows by COPY, whose text format gives backslash, tab, newline and
+    ``\\N`` (its null) a meaning of their own: a cable quoting them must not change."""
+    body = "1. (C) Path C:\\TEMP\\N and a tab\there.\r\n\n2. (U) \\N alone; Ω, 中文, “quotes”."
+    record = make_record(body=body, subject="A\\B\tC \\N", summary="\\.")
+    store_records([record])
+    cable = Cable.objects.get(reference_id="06MOSCOW1323")
+    assert cable.body == body and cable.subject == "A\\B\tC \\N" and cable.summary == "\\."
+    assert [p.text for p in cable.paragraphs.order_by("position")] == [
+        p.text for p in record.paragraphs
+    ]
+    assert cable.versions.get().record["body"] == body
+    back = record_from_cable(cable)
+    assert back.to_dict() | {"source": None} == record.to_dict() | {"source": None}
