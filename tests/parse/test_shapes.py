@@ -175,6 +175,42 @@ def test_real_page_with_teaser_and_flattened_copy(pages_2011: zipfile.ZipFile) -
     assert r.paragraphs[0].text.startswith("Acting DCM delivered reftel points")
 
 
+def test_text_before_a_keyword_continues_a_field_only_if_it_could() -> None:
+    """A flattened copy lost its SUBJECT and REF lines: the REF item left before
+    "Classified By" is no TAGS code, and a wrapped subject still joins its field."""
+    text = (
+        "C O N F I D E N T I A L RIGA 000999 SIPDIS E.O. 12958: DECL: 08/12/2018 "
+        "TAGS: PREL MOPS NATO LG\nSTATE 86108 Classified By: Ambassador Charles W. Larson, "
+        "Jr., Reason: 1.4 (d)\n1. (C) The minister spoke.\n"
+    )
+    r = parse_document(text.encode(), path="flat.txt")
+    assert r.tags == ["PREL", "MOPS", "NATO", "LG"]
+    assert r.classified_by is not None and r.classified_by.name == "Charles W. Larson, Jr."
+    wrapped = (
+        "CONFIDENTIAL\n\nE.O. 12958: DECL: 08/12/2018\nTAGS: PREL LG\n"
+        "SUBJECT: LATVIAN FM WANTS STRONG NATO AND EU\nSTATEMENTS BUT NOT OPTIMISTIC "
+        "REF: STATE 86108\n\n1. (C) The minister spoke.\n"
+    )
+    r = parse_document(wrapped.encode(), path="wrapped.txt")
+    assert r.subject == "LATVIAN FM WANTS STRONG NATO AND EU STATEMENTS BUT NOT OPTIMISTIC"
+    assert [x.text for x in r.references] == ["STATE 86108"]  # no date: no year to add
+
+
+def test_real_flattened_copies_keep_stray_lines_out_of_the_field_above(
+    pages_2011: zipfile.ZipFile,
+) -> None:
+    """08RIGA472: "STATE 86108 Classified By:" made STATE a tag. 09BAKU20: the flattened
+    repeat of the header after Classified By ran into its text and added reasons."""
+    riga = page(pages_2011, "08RIGA472")
+    assert riga.tags == ["PREL", "MOPS", "ENRG", "NATO", "EUN", "RS", "GG", "LG"]
+    assert [x.reference_id for x in riga.references] == ["08STATE856708", "08STATE86108"]
+    baku = page(pages_2011, "09BAKU20")
+    assert baku.classified_by is not None
+    assert baku.classified_by.text == "POL/ECON COUNSELOR ROB GARVERICK, REASONS 1.4 B AND D"
+    assert baku.reasons == ["1.4(b)", "1.4(d)"]
+    assert baku.caveats == ["NOFORN", "SIPDIS"]
+
+
 @pytest.mark.parametrize(
     ("ref", "name"),
     [

@@ -159,7 +159,10 @@ def segments(state: ParseState) -> None:
         if matches:
             lead = line[: matches[0].start()].strip()
             if lead:
-                if current:
+                # Text before a keyword ends the field above only if it could continue it
+                # ("...EU\nSTATEMENTS BUT NOT OPTIMISTIC REF: A"); a flattened copy's stray
+                # "STATE 86108 Classified By:" is no TAGS code.
+                if current and FIELDS[current].continues(lead, segs[current]):
                     segs[current].append(lead)
                 else:
                     preamble.append(lead)
